@@ -1,0 +1,56 @@
+"""What one tool hands to another: the seams between screens, as plain data.
+
+The signalling checklist hands a :class:`SignalContext` to the referral tree; any tool hands
+a :class:`NoteDraft` to the notes store. Keeping these in the core lets each tool be built and
+tested on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ObservedSignal(BaseModel):
+    """One ticked signal with what the teacher saw."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    signal_id: str
+    label: str
+    observation: str = ""
+    observed_on: date = Field(default_factory=date.today)
+
+
+class SignalContext(BaseModel):
+    """Context carried from the checklist into the referral tree."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pseudonym: str | None = None
+    signals: list[ObservedSignal] = Field(default_factory=list)
+    #: The teacher marked the situation as urgent: the tree opens at the urgent branch.
+    urgent: bool = False
+    #: Optional node id the tree should emphasise (e.g. the conversation step).
+    suggested_node: str | None = None
+
+
+NoteOrigin = Literal["manual", "checklist", "route", "openheid"]
+
+
+class NoteDraft(BaseModel):
+    """A note a tool proposes; the notes screen lets the teacher edit it before saving."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pseudonym: str | None = None
+    observed: str = ""
+    done: str = ""
+    follow_up: date | None = None
+    text: str = ""
+    tags: list[str] = Field(default_factory=list)
+    origin: NoteOrigin = "manual"
+    #: Structured link back to where it came from (signals, route, exercise result).
+    link: dict[str, Any] = Field(default_factory=dict)

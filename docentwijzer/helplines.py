@@ -1,0 +1,57 @@
+"""Acute help: the national numbers and the urgent steps, shown from every screen."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.i18n import Lang
+from docentwijzer.sources import Source
+
+
+class Helpline(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
+    number: str = Field(min_length=1)
+    #: Other ways in (chat, text phone); may be empty.
+    also: str = ""
+    when: str = Field(min_length=1)
+    source: Source
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    text: str = Field(min_length=1)
+    source: Source
+
+
+class UrgentSection(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    when: str
+    steps: list[Step] = Field(min_length=1)
+
+
+class HelpContent(ContentDocument):
+    """``content/<lang>/hulp.json``."""
+
+    #: Month the national numbers were last verified (YYYY-MM), shown in the app.
+    numbers_checked: str = Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    bar_danger: str
+    bar_suicide: str
+    bar_chat: str
+    helplines: list[Helpline] = Field(min_length=1)
+    sections: list[UrgentSection] = Field(min_length=1)
+
+    def helpline(self, line_id: str) -> Helpline:
+        return next(line for line in self.helplines if line.id == line_id)
+
+
+def help_content(lang: Lang | None = None) -> HelpContent:
+    return load_content("hulp", HelpContent, lang)

@@ -1,0 +1,1 @@
+"""Qt widgets only: each screen asks the core and shows the answer."""

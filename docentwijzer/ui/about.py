@@ -1,0 +1,91 @@
+"""Over: what the app is, where its guidance comes from, privacy, and display preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+
+from docentwijzer import APP_NAME, __version__, paths
+from docentwijzer.helplines import help_content
+from docentwijzer.i18n import t
+from docentwijzer.sources import SEEDS
+
+from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.widgets import card, heading, paragraph
+
+TEXT_SCALES = (100, 125, 150, 200)
+
+
+class AboutScreen(Screen):
+    area_id = "over"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.body.addWidget(heading(f"{APP_NAME} {__version__}"))
+        self.body.addWidget(paragraph(t("about.what")))
+        self.body.addWidget(
+            card(heading(t("home.disclaimer_title"), 3), paragraph(t("home.disclaimer")))
+        )
+
+        self.body.addWidget(heading(t("about.display"), 2))
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.scheme = QComboBox()
+        for value in ("system", "light", "dark"):
+            self.scheme.addItem(t(f"app.scheme_{value}"), value)
+        self.scale = QComboBox()
+        for value in TEXT_SCALES:
+            self.scale.addItem(f"{value}%", value)
+        for label_key, combo in (
+            ("about.language", self.language),
+            ("about.scheme", self.scheme),
+            ("about.scale", self.scale),
+        ):
+            combo.setAccessibleName(t(label_key))
+            form.addRow(t(label_key), combo)
+        self.body.addWidget(form_host)
+
+        self.body.addWidget(heading(t("about.privacy_title"), 2))
+        self.body.addWidget(paragraph(t("about.privacy", folder=str(paths.data_dir()))))
+
+        self.body.addWidget(heading(t("about.sources_title"), 2))
+        seeds = "".join(
+            f"<li>[{seed.number}] {seed.title} — {seed.publisher}</li>" for seed in SEEDS.values()
+        )
+        self.body.addWidget(paragraph(f"<ul>{seeds}</ul>", rich=True))
+        self.body.addWidget(
+            paragraph(t("acute.checked", date=help_content().numbers_checked), muted=True)
+        )
+        self.body.addStretch(1)
+
+    def showEvent(self, event: object) -> None:
+        self._sync()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def _sync(self) -> None:
+        window = self.window()
+        settings = getattr(window, "settings", None)
+        if settings is None:
+            return
+        for combo, value in (
+            (self.language, settings.language),
+            (self.scheme, settings.color_scheme),
+            (self.scale, settings.text_scale),
+        ):
+            combo.blockSignals(True)
+            index = combo.findData(value)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        if not getattr(self, "_connected", False):
+            self._connected = True
+            self.language.currentIndexChanged.connect(
+                lambda: window.set_language(self.language.currentData())  # type: ignore[attr-defined]
+            )
+            self.scheme.currentIndexChanged.connect(
+                lambda: window.set_color_scheme(self.scheme.currentData())  # type: ignore[attr-defined]
+            )
+            self.scale.currentIndexChanged.connect(
+                lambda: window.set_text_scale(self.scale.currentData())  # type: ignore[attr-defined]
+            )

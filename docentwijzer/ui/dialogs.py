@@ -1,0 +1,55 @@
+"""The one seam for every modal dialog; tests monkeypatch these functions.
+
+Standard buttons read Dutch through Qt's own ``qtbase_nl`` translation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from docentwijzer.i18n import t
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_discard(parent: QWidget | None) -> bool:
+    """Ask before unsaved work on a screen is thrown away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(t("app.discard_title"))
+    box.setText(t("app.discard_text"))
+    discard = box.addButton(t("app.discard_yes"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(t("app.discard_no"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+def confirm_delete(parent: QWidget | None, what: str) -> bool:
+    return confirm(parent, t("app.delete_title"), t("app.delete_text", what=what))
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def ask_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None

@@ -1,0 +1,318 @@
+"""The main window: acute-help bar on top, navigation on the left, the current screen."""
+
+from __future__ import annotations
+
+import base64
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docentwijzer import APP_NAME, i18n
+from docentwijzer.content import ContentError
+from docentwijzer.handoff import NoteDraft
+from docentwijzer.i18n import t
+from docentwijzer.settings import Settings, SettingsStore, UiState, load_ui_state, save_ui_state
+
+from docentwijzer.ui import dialogs
+from docentwijzer.ui.acutebar import AcuteBar
+from docentwijzer.ui.areas import AREAS, Area, area, nav_areas
+from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
+from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.theme import apply_theme
+
+ACUTE_SHORTCUT = QKeySequence(Qt.Key.Key_F1)
+
+
+def build_screen(target: Area) -> Screen:
+    """Create an area's screen; content problems become a readable error screen."""
+    if target.factory is None:
+        return PlaceholderScreen(target)
+    module_name, _, class_name = target.factory.partition(":")
+    factory: Callable[[], Screen] = getattr(importlib.import_module(module_name), class_name)
+    try:
+        return factory()
+    except ContentError as exc:
+        return ErrorScreen(target, str(exc))
+
+
+class MainWindow(QMainWindow):
+    area_changed = Signal(str)
+    #: Emitted after the interface was rebuilt in another language.
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        store: SettingsStore | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings(language=i18n.language())
+        self.store = store
+        self.notices = [n for n in (notices or []) if n]
+        self._screens: dict[str, Screen] = {}
+        self._current = "start"
+        self.setMinimumSize(720, 480)
+        self._build()
+        self._restore_geometry()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {t('app.tagline')}")
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+
+        self.acute_bar = AcuteBar()
+        self.acute_bar.activated.connect(lambda: self.navigate("acuut"))
+        column.addWidget(self.acute_bar)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(t("app.nav_name"))
+        for index, entry in enumerate(nav_areas(), start=1):
+            item = QListWidgetItem(t(entry.title_key))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setToolTip(f"{t(entry.summary_key)} (Ctrl+{index})")
+            self.nav.addItem(item)
+        self.nav.setMaximumWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 24)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        row.addWidget(self.nav)
+
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
+        self.setCentralWidget(central)
+        if self.isVisible():
+            central.show()  # otherwise Qt shows a replaced central widget only later
+        self._build_menus()
+        self._screens.clear()
+        self._show(self._current)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(t("app.menu_file"))
+        quit_action = file_menu.addAction(t("app.quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        go_menu = bar.addMenu(t("app.menu_go"))
+        for index, entry in enumerate(nav_areas(), start=1):
+            action = go_menu.addAction(t(entry.title_key))
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, target=entry.id: self.navigate(target))
+
+        view = bar.addMenu(t("app.menu_view"))
+        self._radio_menu(
+            view.addMenu(t("app.language")),
+            [("Nederlands", "nl"), ("English", "en")],
+            self.settings.language,
+            self.set_language,
+        )
+        self._radio_menu(
+            view.addMenu(t("app.scheme")),
+            [(t(f"app.scheme_{v}"), v) for v in ("system", "light", "dark")],
+            self.settings.color_scheme,
+            self.set_color_scheme,
+        )
+        self._radio_menu(
+            view.addMenu(t("app.text_size")),
+            [(f"{v}%", v) for v in (100, 125, 150, 200)],
+            self.settings.text_scale,
+            self.set_text_scale,
+        )
+        full = view.addAction(t("app.fullscreen"))
+        full.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        full.triggered.connect(self.toggle_full_screen)
+
+        help_menu = bar.addMenu(t("app.menu_help"))
+        acute = help_menu.addAction(t("app.acute_name"))
+        acute.setShortcut(ACUTE_SHORTCUT)
+        acute.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        acute.triggered.connect(lambda: self.navigate("acuut"))
+        help_menu.addAction(t("app.area_over")).triggered.connect(lambda: self.navigate("over"))
+
+    def _radio_menu(
+        self,
+        menu: QWidget,
+        options: list[tuple[str, object]],
+        current: object,
+        handler: Callable[[object], object],
+    ) -> None:
+        group = QActionGroup(menu)
+        for label, value in options:
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            action.triggered.connect(lambda _=False, v=value: handler(v))
+            group.addAction(action)
+            menu.addAction(action)  # type: ignore[attr-defined]
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def screen(self, area_id: str) -> Screen:
+        """The screen of ``area_id``, built on first use."""
+        if area_id not in self._screens:
+            built = build_screen(area(area_id))
+            self._screens[area_id] = built
+            self.stack.addWidget(built)
+        return self._screens[area_id]
+
+    def current_area(self) -> str:
+        return self._current
+
+    def current_screen(self) -> Screen:
+        return self.screen(self._current)
+
+    def navigate(self, area_id: str, payload: object | None = None) -> bool:
+        """Show ``area_id`` (handing it ``payload``); False if the user chose to stay."""
+        area(area_id)  # unknown ids fail loudly
+        if area_id != self._current:
+            leaving = self._screens.get(self._current)
+            if leaving is not None and leaving.has_unsaved_changes():
+                if not dialogs.confirm_discard(self):
+                    self._sync_nav()
+                    return False
+                leaving.discard_changes()
+        self._show(area_id, payload)
+        return True
+
+    def _show(self, area_id: str, payload: object | None = None) -> None:
+        target = self.screen(area_id)
+        if payload is not None:
+            target.receive(payload)
+        self._current = area_id
+        self.stack.setCurrentWidget(target)
+        self._sync_nav()
+        target.focus_first()
+        self.area_changed.emit(area_id)
+
+    def _sync_nav(self) -> None:
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == self._current:
+                self.nav.setCurrentRow(row)
+                break
+        else:
+            self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.navigate(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- seams to tools that are built separately ---------------------------------------------
+
+    def save_as_note(self, draft: NoteDraft) -> bool:
+        """Hand a draft to the notes area; until notes exist, say so plainly."""
+        if area("notities").factory is None:
+            dialogs.info(self, t("app.notes_missing_title"), t("app.notes_missing"))
+            return False
+        return self.navigate("notities", draft)
+
+    # -- preferences ---------------------------------------------------------------------------
+
+    def _unsaved_screens(self) -> bool:
+        return any(s.has_unsaved_changes() for s in self._screens.values())
+
+    def _rebuild(self) -> bool:
+        """Rebuild every widget (new language or text size); asks first if work would be lost."""
+        if self._unsaved_screens() and not dialogs.confirm_discard(self):
+            self._build_menus()  # undo the radio check the user just clicked
+            return False
+        for built in self._screens.values():
+            built.deleteLater()
+        self._screens.clear()
+        self._build()
+        return True
+
+    def _persist(self) -> None:
+        if self.store is not None:
+            self.store.save(self.settings)
+
+    def set_language(self, lang: object) -> bool:
+        if lang == i18n.language():
+            return True
+        previous = i18n.language()
+        i18n.set_language(str(lang))
+        if not self._rebuild():
+            i18n.set_language(previous)
+            return False
+        self.settings.language = i18n.language()
+        self._persist()
+        from docentwijzer.ui.application import install_qt_translator
+
+        install_qt_translator(i18n.language())
+        self.language_changed.emit(i18n.language())
+        return True
+
+    def set_text_scale(self, scale: object) -> bool:
+        if scale == self.settings.text_scale:
+            return True
+        old = self.settings.text_scale
+        self.settings.text_scale = int(scale)  # type: ignore[call-overload]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, self.settings.color_scheme, self.settings.text_scale)
+        if not self._rebuild():
+            self.settings.text_scale = old
+            apply_theme(app, self.settings.color_scheme, old)
+            return False
+        self._persist()
+        return True
+
+    def set_color_scheme(self, scheme: object) -> None:
+        self.settings.color_scheme = str(scheme)  # type: ignore[assignment]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, self.settings.color_scheme, self.settings.text_scale)
+        self._persist()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def show_notices(self) -> None:
+        """Tell the user what start-up had to repair (e.g. a settings file moved aside)."""
+        for notice in self.notices:
+            dialogs.warn(self, APP_NAME, notice)
+        self.notices.clear()
+
+    def _restore_geometry(self) -> None:
+        state = load_ui_state()
+        if state.geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(state.geometry)))
+        else:
+            self.resize(1100, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._unsaved_screens() and not dialogs.confirm_discard(self):
+            event.ignore()
+            return
+        geometry = bytes(self.saveGeometry().data())
+        save_ui_state(UiState(geometry=base64.b64encode(geometry).decode("ascii")))
+        event.accept()
+
+
+__all__ = ["AREAS", "MainWindow"]

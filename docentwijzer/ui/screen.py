@@ -1,0 +1,54 @@
+"""The base every screen shares: how the main window talks to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from docentwijzer.ui.widgets import scrolling
+
+
+class Screen(QWidget):
+    """A screen in the main window's stack.
+
+    Subclasses put their content in ``self.body`` (a scrolling column) or replace the layout.
+    """
+
+    area_id: str = ""
+
+    def __init__(self, parent: QWidget | None = None, *, scroll: bool = True) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.body_widget = QWidget()
+        self.body = QVBoxLayout(self.body_widget)
+        self.body.setContentsMargins(24, 20, 24, 20)
+        self.body.setSpacing(12)
+        self.scroll_area = scrolling(self.body_widget) if scroll else None
+        outer.addWidget(self.scroll_area or self.body_widget)
+
+    def receive(self, payload: object) -> None:
+        """Context handed over by another screen (e.g. checklist → tree). Default: ignore."""
+
+    def has_unsaved_changes(self) -> bool:
+        """True when leaving would lose something the user entered."""
+        return False
+
+    def discard_changes(self) -> None:
+        """Forget unsaved input (called after the user agreed to leave)."""
+
+    def focus_first(self) -> None:
+        """Put keyboard focus on the first control of this screen (or its scroll area)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget is not self.scroll_area
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        (self.scroll_area or self).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,87 @@
+"""Light and dark, and the text size: applied to the whole application."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+SCHEME_ENV = "DOCENTWIJZER_COLOR_SCHEME"
+_BASE_POINT_SIZE = "docentwijzer_base_point_size"
+
+
+def effective_scheme(setting: str) -> str:
+    """'light' or 'dark': the environment override, then the setting, then the system."""
+    forced = os.environ.get(SCHEME_ENV, "").strip().lower()
+    if forced in ("light", "dark"):
+        return forced
+    if setting in ("light", "dark"):
+        return setting
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#1f2227",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#16181c",
+        QPalette.ColorRole.AlternateBase: "#262a30",
+        QPalette.ColorRole.ToolTipBase: "#2b2f36",
+        QPalette.ColorRole.ToolTipText: "#f0f0f0",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#2b2f36",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Mid: "#3a3f47",
+        QPalette.ColorRole.Dark: "#121417",
+        QPalette.ColorRole.Light: "#3a3f47",
+    }
+    for role, value in colors.items():
+        palette.setColor(role, QColor(value))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d838b"))
+    return palette
+
+
+STYLE = {
+    "light": """
+        #acuteBar { background: #fdecea; border-bottom: 1px solid #e3a29b; }
+        #acuteButton { color: #8a1c12; text-align: left; padding: 6px; }
+        #muted, #source { color: #555b62; }
+        #disclaimer, #card { background: #f4f6f8; border: 1px solid #d5dae0; border-radius: 6px; }
+    """,
+    "dark": """
+        #acuteBar { background: #4a1f1b; border-bottom: 1px solid #7a3a33; }
+        #acuteButton { color: #ffd9d4; text-align: left; padding: 6px; }
+        #muted, #source { color: #b5bac1; }
+        #disclaimer, #card { background: #262a30; border: 1px solid #3a3f47; border-radius: 6px; }
+    """,
+}
+
+
+def apply_theme(app: QApplication, scheme_setting: str, text_scale: int) -> str:
+    """Apply colours and text size; returns the scheme actually used."""
+    app.setStyle("Fusion")
+    scheme = effective_scheme(scheme_setting)
+    app.setPalette(_dark_palette() if scheme == "dark" else app.style().standardPalette())
+    base = app.property(_BASE_POINT_SIZE)
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE_POINT_SIZE, base)
+    font = app.font()
+    font.setPointSizeF(float(base) * text_scale / 100)
+    app.setFont(font)
+    app.setStyleSheet(STYLE[scheme])
+    return scheme

@@ -1,0 +1,57 @@
+"""Both languages are complete, and every key the code asks for exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import docentwijzer
+from docentwijzer import i18n
+from docentwijzer.i18n import catalog, placeholders, t
+
+PACKAGE = Path(docentwijzer.__file__).parent
+KEY_USE = re.compile(r"""\bt\(\s*f?["']([a-z_]+\.[A-Za-z0-9_.]+)["']""")
+
+
+def test_every_entry_has_dutch_and_english_with_the_same_placeholders() -> None:
+    entries = catalog()
+    assert len(entries) > 50
+    for key, entry in entries.items():
+        assert entry.nl.strip() and entry.en.strip(), key
+        assert placeholders(entry.nl) == placeholders(entry.en), key
+
+
+def test_every_literal_key_used_in_the_code_exists() -> None:
+    used: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for key in KEY_USE.findall(path.read_text(encoding="utf-8")):
+            if "{" not in key:
+                used[key] = path
+    assert used, "the scan found no keys: is the pattern still right?"
+    missing = {
+        key: str(path.relative_to(PACKAGE)) for key, path in used.items() if key not in catalog()
+    }
+    assert not missing
+
+
+def test_switching_language_changes_the_text() -> None:
+    assert t("app.area_beslisboom") == "Beslisboom"
+    i18n.set_language("en")
+    assert t("app.area_beslisboom") == "Referral guide"
+    assert t("app.area_beslisboom", lang="nl") == "Beslisboom"
+
+
+def test_placeholders_are_filled() -> None:
+    assert "42.json" in t("storage.corrupt", file="42.json", aside="x")
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        i18n.set_language("de")
+
+
+def test_an_unknown_key_is_reported_not_silently_shown() -> None:
+    with pytest.warns(UserWarning, match="missing translation key"):
+        assert t("nope.never") == "⟨nope.never⟩"

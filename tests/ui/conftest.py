@@ -1,0 +1,55 @@
+"""Fixtures for widget tests: a configured application and a main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from docentwijzer.settings import Settings, SettingsStore
+
+from docentwijzer.ui import dialogs
+
+
+class DialogLog:
+    """Records what the dialog seam was asked, and answers as the test says."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[object, ...]]] = []
+        self.answer = True
+
+    def record(self, name: str, result: object = None):  # type: ignore[no-untyped-def]
+        def fake(*args: object) -> object:
+            self.calls.append((name, args[1:]))
+            return self.answer if result is None else result
+
+        return fake
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.calls]
+
+
+@pytest.fixture
+def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
+    """No real modal dialog ever opens in tests."""
+    log = DialogLog()
+    for name in ("confirm", "confirm_discard", "confirm_delete"):
+        monkeypatch.setattr(dialogs, name, log.record(name))
+    for name in ("info", "warn"):
+        monkeypatch.setattr(dialogs, name, log.record(name, result=False))
+    return log
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, qapp, dialog_log: DialogLog) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from docentwijzer.ui.application import configure
+    from docentwijzer.ui.mainwindow import MainWindow
+
+    settings = Settings()
+    configure(qapp, settings)
+    window = MainWindow(settings, SettingsStore())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window

@@ -1,0 +1,193 @@
+"""The main window as a teacher meets it: reach every area, acute help always in sight."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from docentwijzer import i18n, paths
+from docentwijzer.settings import Settings, SettingsStore
+
+from docentwijzer.ui.areas import AREAS, nav_areas
+from docentwijzer.ui.mainwindow import MainWindow
+from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
+
+
+def visible_texts(window: MainWindow) -> str:
+    return "\n".join(
+        label.text() for label in window.current_screen().findChildren(QLabel) if label.isVisible()
+    )
+
+
+def test_opens_on_start_with_situations_disclaimer_and_acute_bar(main_window: MainWindow) -> None:
+    assert main_window.current_area() == "start"
+    text = visible_texts(main_window)
+    assert "geen diagnose" in text
+    home = main_window.current_screen()
+    labels = [b.text() for b in home.situation_buttons.values()]  # type: ignore[attr-defined]
+    assert labels == [
+        "Ik maak me zorgen om een student",
+        "Gesprek over openheid met een student",
+        "Les voorbereiden: sense of belonging",
+        "Training geven",
+        "Mijn notities",
+    ]
+    bar = main_window.acute_bar.text()
+    assert "112" in bar and "113 of 0800-0113" in bar and "113.nl" in bar
+
+
+def test_every_area_is_reachable_by_mouse_with_the_acute_bar_visible(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    nav = main_window.nav
+    for row, entry in enumerate(nav_areas()):
+        item = nav.item(row)
+        rect = nav.visualItemRect(item)
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert main_window.current_area() == entry.id
+        assert main_window.acute_bar.isVisible()
+        assert not isinstance(main_window.current_screen(), ErrorScreen)
+
+
+def test_every_area_is_reachable_by_keyboard(main_window: MainWindow, qtbot: QtBot) -> None:
+    for index, entry in enumerate(nav_areas(), start=1):
+        qtbot.keyClick(
+            main_window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier
+        )
+        assert main_window.current_area() == entry.id
+    main_window.nav.setFocus()
+    qtbot.keyClick(main_window.nav, Qt.Key.Key_Home)
+    assert main_window.current_area() == "start"
+    qtbot.keyClick(main_window.nav, Qt.Key.Key_Down)
+    assert main_window.current_area() == "signalering"
+
+
+def test_unbuilt_areas_say_so_plainly(main_window: MainWindow) -> None:
+    for entry in AREAS:
+        main_window.navigate(entry.id)
+        if entry.factory is None:
+            assert isinstance(main_window.current_screen(), PlaceholderScreen)
+            assert "nog in aanbouw" in visible_texts(main_window)
+
+
+def test_acute_bar_click_and_f1_open_urgent_guidance_from_anywhere(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigate("over")
+    qtbot.mouseClick(main_window.acute_bar.button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "acuut"
+    text = visible_texts(main_window)
+    assert "Bel 112" in text and "0800-0113" in text and "Beloof geen geheimhouding" in text
+    assert "gecontroleerd: 2026-11" in text.lower()
+    main_window.navigate("start")
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    assert main_window.current_area() == "acuut"
+
+
+def test_home_situation_buttons_open_their_area(main_window: MainWindow, qtbot: QtBot) -> None:
+    home = main_window.current_screen()
+    qtbot.mouseClick(home.situation_buttons["zorgen"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert main_window.current_area() == "signalering"
+    main_window.navigate("start")
+    button = main_window.current_screen().situation_buttons["les"]  # type: ignore[attr-defined]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert main_window.current_area() == "belonging"
+
+
+def test_switching_to_english_rebuilds_the_interface_and_is_remembered(
+    main_window: MainWindow,
+) -> None:
+    assert main_window.set_language("en")
+    assert main_window.nav.item(2).text() == "Referral guide"
+    assert main_window.acute_bar.text().startswith("⚠  Immediate danger? Call 112")
+    assert "does not diagnose" in visible_texts(main_window)
+    saved = json.loads(paths.settings_file().read_text())
+    assert saved["language"] == "en"
+    assert SettingsStore().load().value.language == "en"
+
+
+def test_qt_dialog_buttons_follow_the_language(main_window: MainWindow) -> None:
+    assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
+    main_window.set_language("en")
+    assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Yes"
+
+
+def test_leaving_a_screen_with_unsaved_input_asks_first(
+    main_window: MainWindow,
+    dialog_log,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    home = main_window.current_screen()
+    discarded: list[bool] = []
+    monkeypatch.setattr(home, "has_unsaved_changes", lambda: True)
+    monkeypatch.setattr(home, "discard_changes", lambda: discarded.append(True))
+    dialog_log.answer = False
+    assert not main_window.navigate("over")
+    assert main_window.current_area() == "start"
+    assert main_window.nav.currentRow() == 0
+    dialog_log.answer = True
+    assert main_window.navigate("over")
+    assert discarded == [True]
+    assert dialog_log.names() == ["confirm_discard", "confirm_discard"]
+
+
+def test_save_as_note_says_notes_are_not_there_yet(main_window: MainWindow, dialog_log) -> None:  # type: ignore[no-untyped-def]
+    from docentwijzer.handoff import NoteDraft
+
+    assert main_window.save_as_note(NoteDraft(pseudonym="AB")) is False
+    assert dialog_log.names() == ["info"]
+    assert "niets opgeslagen" in str(dialog_log.calls[0][1])
+
+
+def test_a_corrupt_settings_file_is_reported_after_start(
+    qtbot: QtBot,
+    qapp,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    paths.settings_file().write_text("{{{{")
+    store = SettingsStore()
+    loaded = store.load()
+    window = MainWindow(loaded.value, store, notices=[loaded.notice or ""])
+    qtbot.addWidget(window)
+    window.show_notices()
+    assert dialog_log.names() == ["warn"]
+    assert "beschadigd" in str(dialog_log.calls[0][1])
+
+
+def test_dark_scheme_from_setting_and_environment(
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = QApplication.instance()
+    main_window.set_color_scheme("dark")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80  # type: ignore[union-attr]
+    main_window.set_color_scheme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180  # type: ignore[union-attr]
+    monkeypatch.setenv("DOCENTWIJZER_COLOR_SCHEME", "dark")
+    main_window.set_color_scheme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80  # type: ignore[union-attr]
+
+
+def test_text_size_200_percent_doubles_the_font(main_window: MainWindow) -> None:
+    app = QApplication.instance()
+    before = app.font().pointSizeF()  # type: ignore[union-attr]
+    assert main_window.set_text_scale(200)
+    assert app.font().pointSizeF() == pytest.approx(before * 2)  # type: ignore[union-attr]
+    assert main_window.acute_bar.isVisible()
+    main_window.set_text_scale(100)
+
+
+def test_both_languages_build_every_screen(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
+    for lang in i18n.LANGUAGES:
+        i18n.set_language(lang)
+        window = MainWindow(Settings(language=lang))
+        qtbot.addWidget(window)
+        for entry in AREAS:
+            window.navigate(entry.id)
+            assert not isinstance(window.current_screen(), ErrorScreen)
+            assert "⟨" not in visible_texts(window)
