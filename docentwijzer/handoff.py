@@ -52,5 +52,27 @@ class NoteDraft(BaseModel):
     text: str = ""
     tags: list[str] = Field(default_factory=list)
     origin: NoteOrigin = "manual"
-    #: Structured link back to where it came from (signals, route, exercise result).
+    #: Structured link back to where it came from: ``{"checklist": SignalContext dump}``,
+    #: ``{"route": route dump}`` or ``{"openheid": exercise result dump}``.
     link: dict[str, Any] = Field(default_factory=dict)
+    #: Set when the draft updates an existing note (e.g. a reopened exercise saved again).
+    note_id: str | None = None
+
+
+#: Which area reopens a note's link, by link key.
+REOPEN_AREAS: dict[str, str] = {
+    "checklist": "signalering",
+    "route": "beslisboom",
+    "openheid": "openheid",
+}
+
+
+class Reopen(BaseModel):
+    """Sent by the notes screen to a tool: show this saved result again so it can be changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str
+    data: dict[str, Any]
+    note_id: str
+    pseudonym: str | None = None
