@@ -1,12 +1,57 @@
-"""The acute-help bar: on every screen, one click (or F1) from the urgent guidance."""
+"""The acute-help bar: on every screen, one click (or F1) from the urgent guidance.
+
+The text wraps instead of forcing the window wide, so it stays whole at 200% text size.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
+
+_PAD = 8
+
+
+class WrappingButton(QPushButton):
+    """A push button whose label wraps; keyboard and accessibility as any button."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setObjectName("acuteLabel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(_PAD, _PAD // 2, _PAD, _PAD // 2)
+        layout.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def full_text(self) -> str:
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.label.heightForWidth(max(width - 2 * _PAD, 1)) + _PAD
+
+    def sizeHint(self) -> QSize:
+        hint = self.label.sizeHint()
+        return QSize(hint.width() + 2 * _PAD, self.heightForWidth(hint.width() + 2 * _PAD))
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance("M" * 12)
+        return QSize(width, self.heightForWidth(self.width() or width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(event.size().width()))
 
 
 class AcuteBar(QFrame):
@@ -17,21 +62,19 @@ class AcuteBar(QFrame):
         self.setObjectName("acuteBar")
         content = help_content()
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.button = QPushButton(
-            f"⚠  {content.bar_danger}  ·  {content.bar_suicide}  ·  {content.bar_chat}"
-        )
+        layout.setContentsMargins(6, 3, 6, 3)
+        text = f"⚠  {content.bar_danger}  ·  {content.bar_suicide}  ·  {content.bar_chat}"
+        self.button = WrappingButton(text)
         self.button.setObjectName("acuteButton")
         self.button.setFlat(True)
-        self.button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.button.setAccessibleName(t("app.acute_name"))
-        self.button.setAccessibleDescription(self.button.text())
+        self.button.setAccessibleDescription(text)
         self.button.setToolTip(t("app.acute_tooltip"))
-        font = self.button.font()
+        font = self.button.label.font()
         font.setBold(True)
-        self.button.setFont(font)
+        self.button.label.setFont(font)
         self.button.clicked.connect(self.activated)
         layout.addWidget(self.button)
 
     def text(self) -> str:
-        return self.button.text()
+        return self.button.full_text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
@@ -19,6 +21,31 @@ SITUATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+class SituationButton(QCommandLinkButton):
+    """A large two-line choice whose arrow follows the colour scheme (light and dark)."""
+
+    def __init__(self, title: str, detail: str) -> None:
+        super().__init__(title, detail)
+        self._paint_icon()
+
+    def _paint_icon(self) -> None:
+        size = 32
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        painter.drawPolygon(QPolygonF([QPointF(9, 6), QPointF(25, 16), QPointF(9, 26)]))
+        painter.end()
+        self.setIcon(QIcon(pixmap))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icon()
+        super().changeEvent(event)
+
+
 class HomeScreen(Screen):
     area_id = "start"
 
@@ -28,18 +55,19 @@ class HomeScreen(Screen):
         self.body.addWidget(paragraph(t("home.intro"), muted=True))
 
         grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        self.grid = QGridLayout(grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(8)
+        self.columns = 0
         self.situation_buttons: dict[str, QCommandLinkButton] = {}
-        for index, (key, target) in enumerate(SITUATIONS):
-            button = QCommandLinkButton(t(f"home.{key}"), t(f"home.{key}_detail"))
+        for key, target in SITUATIONS:
+            button = SituationButton(t(f"home.{key}"), t(f"home.{key}_detail"))
             button.setObjectName(f"situation_{key}")
             button.setAccessibleName(t(f"home.{key}"))
             button.setAccessibleDescription(t(f"home.{key}_detail"))
             button.clicked.connect(lambda _=False, area=target: self._open(area))
-            grid.addWidget(button, index // 2, index % 2)
             self.situation_buttons[key] = button
+        self._arrange(2)
         self.body.addWidget(grid_host)
 
         #: Other tools (e.g. notes: follow-ups due) add their panels here.
@@ -53,6 +81,20 @@ class HomeScreen(Screen):
         )
         self.body.addWidget(disclaimer)
         self.body.addStretch(1)
+
+    def _arrange(self, columns: int) -> None:
+        """Two columns when they fit, one when the text is large or the window narrow."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for index, button in enumerate(self.situation_buttons.values()):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        widest = max(b.sizeHint().width() for b in self.situation_buttons.values())
+        self._arrange(2 if event.size().width() >= 2 * widest + 80 else 1)
+        super().resizeEvent(event)
 
     def _open(self, area_id: str) -> None:
         self.window().navigate(area_id)  # type: ignore[attr-defined]

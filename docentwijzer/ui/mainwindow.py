@@ -92,8 +92,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(f"{t(entry.summary_key)} (Ctrl+{index})")
             self.nav.addItem(item)
-        self.nav.setMaximumWidth(self.nav.sizeHintForColumn(0) + 40)
-        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 24)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
         self.nav.currentItemChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
 
@@ -169,7 +168,7 @@ class MainWindow(QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------------
 
-    def screen(self, area_id: str) -> Screen:
+    def screen_for(self, area_id: str) -> Screen:
         """The screen of ``area_id``, built on first use."""
         if area_id not in self._screens:
             built = build_screen(area(area_id))
@@ -181,7 +180,7 @@ class MainWindow(QMainWindow):
         return self._current
 
     def current_screen(self) -> Screen:
-        return self.screen(self._current)
+        return self.screen_for(self._current)
 
     def navigate(self, area_id: str, payload: object | None = None) -> bool:
         """Show ``area_id`` (handing it ``payload``); False if the user chose to stay."""
@@ -197,7 +196,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show(self, area_id: str, payload: object | None = None) -> None:
-        target = self.screen(area_id)
+        target = self.screen_for(area_id)
         if payload is not None:
             target.receive(payload)
         self._current = area_id
@@ -304,7 +303,10 @@ class MainWindow(QMainWindow):
         if state.geometry:
             self.restoreGeometry(QByteArray(base64.b64decode(state.geometry)))
         else:
-            self.resize(1100, 760)
+            available = self.screen().availableGeometry()
+            self.resize(
+                min(1100, int(available.width() * 0.92)), min(760, int(available.height() * 0.92))
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._unsaved_screens() and not dialogs.confirm_discard(self):

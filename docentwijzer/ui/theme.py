@@ -58,13 +58,21 @@ def _dark_palette() -> QPalette:
 STYLE = {
     "light": """
         #acuteBar { background: #fdecea; border-bottom: 1px solid #e3a29b; }
-        #acuteButton { color: #8a1c12; text-align: left; padding: 6px; }
+        #acuteLabel { color: #8a1c12; }
+        #acuteButton:focus { border: 2px solid #8a1c12; border-radius: 4px; }
+        #navigation { border: none; background: #e9ecef; }
+        #navigation::item { padding: 7px 12px; }
+        #navigation::item:selected { background: #1f5fa8; color: white; }
         #muted, #source { color: #555b62; }
         #disclaimer, #card { background: #f4f6f8; border: 1px solid #d5dae0; border-radius: 6px; }
     """,
     "dark": """
         #acuteBar { background: #4a1f1b; border-bottom: 1px solid #7a3a33; }
-        #acuteButton { color: #ffd9d4; text-align: left; padding: 6px; }
+        #acuteLabel { color: #ffd9d4; }
+        #acuteButton:focus { border: 2px solid #ffd9d4; border-radius: 4px; }
+        #navigation { border: none; background: #191c20; }
+        #navigation::item { padding: 7px 12px; }
+        #navigation::item:selected { background: #3d6fb4; color: white; }
         #muted, #source { color: #b5bac1; }
         #disclaimer, #card { background: #262a30; border: 1px solid #3a3f47; border-radius: 6px; }
     """,

@@ -191,3 +191,21 @@ def test_both_languages_build_every_screen(qtbot: QtBot, qapp) -> None:  # type:
             window.navigate(entry.id)
             assert not isinstance(window.current_screen(), ErrorScreen)
             assert "⟨" not in visible_texts(window)
+
+
+def test_at_200_percent_in_a_narrow_window_nothing_is_cut_off(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    assert main_window.set_text_scale(200)
+    main_window.resize(760, 600)
+    home = main_window.current_screen()
+    qtbot.waitUntil(lambda: home.columns == 1)  # type: ignore[attr-defined]
+    button = main_window.acute_bar.button
+    qtbot.waitUntil(lambda: button.width() <= 760)
+    label = button.label
+    # The whole warning is shown, wrapped over more than one line, not clipped.
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.height() > 1.5 * label.fontMetrics().height()
+    for situation in home.situation_buttons.values():  # type: ignore[attr-defined]
+        assert situation.width() >= situation.minimumSizeHint().width()
+    main_window.set_text_scale(100)
