@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -42,9 +44,10 @@ def configure(app: QApplication, settings: Settings) -> None:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("nl.docentwijzer.DocentWijzer")
-    icon = QIcon.fromTheme("help-browser")
-    if not icon.isNull():
-        app.setWindowIcon(icon)
+    with resources.as_file(
+        resources.files("docentwijzer") / "assets/icons/docentwijzer.png"
+    ) as png:
+        app.setWindowIcon(QIcon(str(png)))
     apply_theme(app, settings.color_scheme, settings.text_scale)
     install_qt_translator(i18n.language())
 
