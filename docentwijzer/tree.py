@@ -211,12 +211,10 @@ def structural_problems(tree: TreeContent) -> list[str]:
             for target in targets
             if target not in by_id
         ]
-        if isinstance(node, Leaf):
-            if not node.contacts:
-                problems.append(f"leaf {node.id!r} has no contact or national number")
-        for action_ids in (
-            [a.id for a in node.actions] if isinstance(node, Leaf | StepNode) else [],
-        ):
+        if isinstance(node, Leaf) and not node.contacts:
+            problems.append(f"leaf {node.id!r} has no contact or national number")
+        if isinstance(node, Leaf | StepNode):
+            action_ids = [action.id for action in node.actions]
             if len(set(action_ids)) != len(action_ids):
                 problems.append(f"node {node.id!r}: two actions share an id")
     if START not in by_id:
@@ -518,7 +516,6 @@ def resolve_contact(
         line = helplines.helpline("huisartsenpost")
         details = (*details, line.when)
         source = line.source
-        checked = checked or helplines.numbers_checked
     return ResolvedContact(
         key,
         role_title(key, lang),
@@ -556,13 +553,17 @@ def resolve_contacts(
 
 
 def follow_up_date(leaf: Leaf, today: date) -> date:
-    return today + timedelta(days=leaf.follow_up.days)
+    """Today plus the leaf's days, moved to Monday when that falls in a weekend."""
+    suggested = today + timedelta(days=leaf.follow_up.days)
+    while suggested.weekday() >= 5:
+        suggested += timedelta(days=1)
+    return suggested
 
 
-def leaf_sources(leaf: Leaf | StepNode) -> list[Source]:
+def leaf_sources(leaf: Leaf | StepNode, *, follow_up: bool = True) -> list[Source]:
     """The leaf's own sources, then those of its actions and follow-up, each once."""
     found: list[Source] = [*leaf.sources, *(a.source for a in leaf.actions)]
-    if isinstance(leaf, Leaf):
+    if isinstance(leaf, Leaf) and follow_up:
         found.append(leaf.follow_up.source)
     return list(dict.fromkeys(found))
 

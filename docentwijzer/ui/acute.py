@@ -91,8 +91,8 @@ class AcuteScreen(Screen):
                 heading(leaf.title, 2),
                 paragraph(leaf.summary, muted=True),
                 paragraph(f"<ol>{steps}</ol>", rich=True),
-                contacts_block(contacts, is_office_hours(now)),
-                sources_line(leaf_sources(leaf)),
+                contacts_block(contacts, is_office_hours(now), compact=True),
+                sources_line(leaf_sources(leaf, follow_up=False)),
                 object_name=f"section_{leaf.id}",
             )
             self.sections.addWidget(box)

@@ -12,8 +12,9 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QCommandLinkButton,
     QHBoxLayout,
@@ -58,7 +59,7 @@ def load_profile() -> tuple[InstitutionProfile, str | None]:
     return loaded.value, loaded.notice
 
 
-# -- pieces shared with the acute screen ------------------------------------------------------------
+# -- pieces shared with the acute screen -------------------------------------------------------
 
 
 def contact_card(contact: ResolvedContact) -> QWidget:
@@ -83,7 +84,23 @@ def contact_card(contact: ResolvedContact) -> QWidget:
     return box
 
 
-def contacts_block(contacts: Sequence[ResolvedContact], office_now: bool) -> QWidget:
+def contact_line(contact: ResolvedContact) -> QLabel:
+    """One contact on one line (the acute screen: the details are in the numbers table)."""
+    who = escape(contact.title) + (f" — {escape(contact.note)}" if contact.note else "")
+    if contact.number:
+        text = f"<b>{escape(contact.number)}</b> · {who}"
+    elif contact.missing:
+        text = f"{who}: <i>{escape(t('tree.missing'))}</i>"
+    else:
+        text = f"{who}: {escape(' '.join(contact.details))}"
+    label = paragraph(text, rich=True)
+    label.setObjectName(f"contact_{contact.key}")
+    return label
+
+
+def contacts_block(
+    contacts: Sequence[ResolvedContact], office_now: bool, *, compact: bool = False
+) -> QWidget:
     host = QWidget()
     column = QVBoxLayout(host)
     column.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +110,7 @@ def contacts_block(contacts: Sequence[ResolvedContact], office_now: bool) -> QWi
             paragraph(t("tree.office_now" if office_now else "tree.outside_now"), muted=True)
         )
     for contact in contacts:
-        column.addWidget(contact_card(contact))
+        column.addWidget(contact_line(contact) if compact else contact_card(contact))
     return host
 
 
@@ -105,14 +122,22 @@ class _ActionItem(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 2)
         self.box = QCheckBox()
+        self.box.setObjectName("actionBox")
         self.box.setChecked(checked)
         self.box.setAccessibleName(text)
-        self.label = QLabel(f"{number}. {text}")
+        self.text = f"{number}. {text}"
+        self.label = QLabel()
         self.label.setWordWrap(True)
+        self.box.toggled.connect(self._mark)
+        self._mark(checked)
         self.label.setBuddy(self.box)
         self.label.mousePressEvent = self._toggle  # type: ignore[method-assign]
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)
+
+    def _mark(self, on: bool) -> None:
+        # A visible tick next to the text too: "done" is never told by colour alone.
+        self.label.setText(f"✓ {self.text}" if on else self.text)
 
     def _toggle(self, _event: QMouseEvent) -> None:
         self.box.toggle()
@@ -251,11 +276,9 @@ class TreeScreen(Screen):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier
-        ):
-            if self.choose_number(key - Qt.Key.Key_0):
-                return
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and self.choose_number(key - Qt.Key.Key_0):
+            return
         if key == Qt.Key.Key_Backspace and self.walk.can_go_back():
             self.go_back()
             return
@@ -327,16 +350,21 @@ class TreeScreen(Screen):
     def _render_crumbs(self) -> None:
         crumbs = self.walk.breadcrumb()
         if not crumbs:
-            self.crumbs.setText(f"<small>{escape(t('tree.route_empty'))}</small>")
+            self.crumbs.setText(escape(t("tree.route_empty")))
             return
-        steps = " › ".join(f"{escape(c.asked)} <b>{escape(c.answered)}</b>" for c in crumbs)
-        self.crumbs.setText(f"<small>{escape(t('tree.route'))}: {steps}</small>")
+        steps = "".join(f"<li>{escape(c.asked)} <b>{escape(c.answered)}</b></li>" for c in crumbs)
+        self.crumbs.setText(f"{escape(t('tree.route'))}:<ol style='margin:0'>{steps}</ol>")
         self.crumbs.setAccessibleName(self.crumbs.text())
 
     def _answer_button(
         self, number: int, label: str, hint: str, urgent: bool
     ) -> QCommandLinkButton:
         button = QCommandLinkButton(f"{number}.  {label}", hint)
+        # Without an explicit font a command link keeps a fixed 9 pt: unreadable at 200%.
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        button.setFont(font)
+        button.setIcon(QIcon())  # the number says enough; the default arrow vanishes in dark mode
         button.setObjectName("urgentAnswer" if urgent else "answer")
         button.setAutoDefault(True)
         button.setAccessibleName(label)
