@@ -378,7 +378,7 @@ class TreeScreen(Screen):
             if suggested is not None and option.target == suggested.target:
                 hint = f"{hint} · ★ {t('tree.suggested')}" if hint else f"★ {t('tree.suggested')}"
             button = self._answer_button(option.number, option.label, hint, option.urgent)
-            button.setProperty("suggested", suggested is not None and option is suggested)
+            button.setProperty("suggested", suggested is not None and option == suggested)
             button.clicked.connect(lambda _=False, target=option.target: self.choose(target))
             self.node_layout.addWidget(button)
             self.answer_buttons.append(button)
