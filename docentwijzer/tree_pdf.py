@@ -43,6 +43,8 @@ def route_flowables(
     node = walk.current
     assert isinstance(node, Leaf | StepNode)
     story: list[Flowable] = []
+    if isinstance(node, Leaf) and node.summary:
+        story.append(para(node.summary))
     crumbs = walk.breadcrumb()
     story.append(para(t("tree.route"), "h2"))
     story.append(bullets([f"{c.asked} — {c.answered}" for c in crumbs], numbered=True))
@@ -56,8 +58,6 @@ def route_flowables(
                 ]
             )
         )
-    if isinstance(node, Leaf) and node.summary:
-        story.append(para(node.summary))
     story.append(para(t("tree.actions"), "h2"))
     story.append(bullets(actions_text(node, done).splitlines()))
     if contacts:

@@ -11,6 +11,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
@@ -236,9 +237,17 @@ class TreeScreen(Screen):
         elif isinstance(payload, Reopen) and payload.kind == "route":
             self.note_id = payload.note_id
             self.suggested_node = None
-            self.context = SignalContext(pseudonym=payload.pseudonym) if payload.pseudonym else None
+            data, checklist = payload.data, None
+            if isinstance(data.get("route"), dict):  # handed the whole link of a note
+                data, checklist = data["route"], data.get("checklist")
             try:
-                self.walk, done = Walk.restore(self.tree, payload.data)
+                self.context = SignalContext.model_validate(checklist) if checklist else None
+            except ValidationError:
+                self.context = None
+            if payload.pseudonym and self.context is None:
+                self.context = SignalContext(pseudonym=payload.pseudonym)
+            try:
+                self.walk, done = Walk.restore(self.tree, data)
             except RouteError:
                 self.walk = Walk(self.tree)
                 done = []

@@ -258,6 +258,18 @@ def test_a_saved_route_reopens_with_its_ticks(main_window: MainWindow) -> None:
     assert screen.note_id == "n7"
 
 
+def test_a_whole_note_link_reopens_with_the_checklist_context(main_window: MainWindow) -> None:
+    link = {
+        "route": {"path": ["start", "TWIJFEL_GEVAAR"], "done": ["erger"]},
+        "checklist": {"pseudonym": "EF", "signals": [{"signal_id": "s", "label": "Somber"}]},
+    }
+    main_window.navigate("beslisboom", Reopen(kind="route", data=link, note_id="n9"))
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    assert screen.walk.current.id == "TWIJFEL_GEVAAR" and screen.ticked() == ["erger"]
+    assert "Student: EF" in screen.context_label.text() and "Somber" in screen.context_label.text()
+
+
 def test_a_route_that_no_longer_fits_starts_over_and_says_so(
     main_window: MainWindow, dialog_log
 ) -> None:  # type: ignore[no-untyped-def]
