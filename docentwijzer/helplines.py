@@ -1,4 +1,9 @@
-"""Acute help: the national numbers and the urgent steps, shown from every screen."""
+"""Acute help: the national numbers and the acute-bar texts, shown from every screen.
+
+What to do in an urgent situation is not here: it lives in the referral tree's leaves ACUUT,
+TWIJFEL_GEVAAR and ZELFDODING (``content/<lang>/beslisboom.json``), which the acute screen
+shows. One source of truth for urgent guidance.
+"""
 
 from __future__ import annotations
 
@@ -21,23 +26,6 @@ class Helpline(BaseModel):
     source: Source
 
 
-class Step(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    text: str = Field(min_length=1)
-    source: Source
-
-
-class UrgentSection(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    title: str
-    when: str
-    steps: list[Step] = Field(min_length=1)
-
-
 class HelpContent(ContentDocument):
     """``content/<lang>/hulp.json``."""
 
@@ -47,7 +35,6 @@ class HelpContent(ContentDocument):
     bar_suicide: str
     bar_chat: str
     helplines: list[Helpline] = Field(min_length=1)
-    sections: list[UrgentSection] = Field(min_length=1)
 
     def helpline(self, line_id: str) -> Helpline:
         return next(line for line in self.helplines if line.id == line_id)

@@ -1,42 +1,60 @@
-"""Urgent guidance: what to do now, and the national numbers with the date they were checked."""
+"""Urgent guidance: what to do now, and the national numbers with the date they were checked.
+
+The "what to do" comes from the referral tree's leaves ACUUT, TWIJFEL_GEVAAR and ZELFDODING
+(content/<lang>/beslisboom.json): one source of truth, so the acute screen and the tree can never
+say different things. The numbers come from content/<lang>/hulp.json.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from datetime import datetime
+from html import escape
 
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from docentwijzer.content import ContentError
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
+from docentwijzer.tree import (
+    ACUTE_LEAVES,
+    is_office_hours,
+    leaf_sources,
+    resolve_contacts,
+    tree_content,
+)
 
 from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.tree import Clock, contacts_block, load_profile
 from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
 
 
 class AcuteScreen(Screen):
     area_id = "acuut"
+    #: "Now", injectable for tests (office hours decide the order of the contacts).
+    clock: Clock = staticmethod(datetime.now)  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
         content = help_content()
         self.body.addWidget(heading(t("acute.title")))
         self.body.addWidget(paragraph(t("acute.intro")))
-        for section in content.sections:
-            steps = "".join(f"<li>{step.text}</li>" for step in section.steps)
-            box = card(
-                heading(section.title, 2),
-                paragraph(section.when, muted=True),
-                paragraph(f"<ol>{steps}</ol>", rich=True),
-                sources_line(step.source for step in section.steps),
-                object_name=f"section_{section.id}",
-            )
-            self.body.addWidget(box)
+
+        # The situations: rebuilt each time the screen is shown, so the institution's own
+        # contacts and the office hours are current.
+        self.sections_host = QWidget()
+        self.sections_column = QVBoxLayout(self.sections_host)
+        self.sections_column.setContentsMargins(0, 0, 0, 0)
+        self.sections_page: QWidget | None = None
+        self.body.addWidget(self.sections_host)
 
         self.body.addWidget(heading(t("acute.numbers"), 2))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setColumnStretch(2, 1)
         for row, line in enumerate(content.helplines):
-            name = QLabel(f"<b>{line.name}</b>")
-            number = QLabel(f"<b>{line.number}</b>")
+            name = QLabel(f"<b>{escape(line.name)}</b>")
+            number = QLabel(f"<b>{escape(line.number)}</b>")
             number.setObjectName(f"number_{line.id}")
             detail = paragraph(f"{line.when} {line.also}".strip())
             for column, widget in enumerate((name, number, detail)):
@@ -45,3 +63,42 @@ class AcuteScreen(Screen):
         self.body.addWidget(paragraph(t("acute.checked", date=content.numbers_checked), muted=True))
         self.body.addWidget(sources_line(line.source for line in content.helplines))
         self.body.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.sections_page is not None:
+            self.sections_page.hide()
+            self.sections_page.deleteLater()
+        self.sections_page = QWidget()
+        self.sections = QVBoxLayout(self.sections_page)
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        self.sections_column.addWidget(self.sections_page)
+        try:
+            tree = tree_content()
+        except ContentError as exc:
+            # The numbers below still show; say plainly what is missing.
+            self.sections.addWidget(paragraph(f"{t('app.content_broken')} {exc}"))
+            self.sections_page.show()
+            return
+        now = self.clock()
+        profile, _notice = load_profile()
+        helplines = help_content()
+        for leaf_id in ACUTE_LEAVES:
+            leaf = tree.leaf(leaf_id)
+            steps = "".join(f"<li>{escape(action.text)}</li>" for action in leaf.actions)
+            contacts = resolve_contacts(leaf, profile, helplines, now)
+            box = card(
+                heading(leaf.title, 2),
+                paragraph(leaf.summary, muted=True),
+                paragraph(f"<ol>{steps}</ol>", rich=True),
+                contacts_block(contacts, is_office_hours(now), compact=True),
+                sources_line(leaf_sources(leaf, follow_up=False)),
+                object_name=f"section_{leaf.id}",
+            )
+            self.sections.addWidget(box)
+        # Shown after it is filled: children added to a visible widget appear only later.
+        self.sections_page.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)

@@ -29,7 +29,7 @@ class Area:
 AREAS: tuple[Area, ...] = (
     Area("start", "docentwijzer.ui.home:HomeScreen"),
     Area("signalering"),
-    Area("beslisboom"),
+    Area("beslisboom", "docentwijzer.ui.tree:TreeScreen"),
     Area("openheid"),
     Area("belonging"),
     Area("notities"),

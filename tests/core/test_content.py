@@ -87,7 +87,7 @@ def _broken_help() -> str:
     raw = json.loads(
         (resources.files("docentwijzer.content") / "nl" / "hulp.json").read_text("utf-8")
     )
-    del raw["sections"][2]["steps"][1]["source"]
+    del raw["helplines"][2]["source"]
     return json.dumps(raw)
 
 
@@ -96,7 +96,7 @@ def test_a_broken_file_names_file_item_and_field() -> None:
         parse_content(_broken_help(), HelpContent, "content/nl/hulp.json")
     message = str(caught.value)
     assert "content/nl/hulp.json" in message
-    assert "geen-geheim" in message  # the item
+    assert "politie" in message  # the item
     assert "source" in message  # the field
     assert "ontbreekt" in message  # in the user's language
     assert "Traceback" not in message
@@ -115,13 +115,13 @@ def test_a_file_in_the_wrong_language_is_refused() -> None:
 
 def test_a_public_source_without_check_date_is_refused() -> None:
     raw = json.loads(_broken_help())
-    raw["sections"][2]["steps"][1]["source"] = {"ref": "Some website"}
+    raw["helplines"][2]["source"] = {"ref": "Some website"}
     with pytest.raises(ContentError, match="checked"):
         parse_content(json.dumps(raw), HelpContent, "content/nl/hulp.json")
 
 
 def test_an_unknown_seed_is_refused() -> None:
     raw = json.loads(_broken_help())
-    raw["sections"][2]["steps"][1]["source"] = {"ref": "999_unknown.txt"}
+    raw["helplines"][2]["source"] = {"ref": "999_unknown.txt"}
     with pytest.raises(ContentError, match="unknown seed"):
         parse_content(json.dumps(raw), HelpContent, "content/nl/hulp.json")

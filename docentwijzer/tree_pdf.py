@@ -1,0 +1,100 @@
+"""The referral route as a PDF: where the teacher ended up, how, what to do and whom to call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from docentwijzer.handoff import SignalContext
+from docentwijzer.i18n import t
+from docentwijzer.pdf import PdfMeta, bullets, para, write_pdf
+from docentwijzer.tree import (
+    Leaf,
+    ResolvedContact,
+    StepNode,
+    Walk,
+    actions_text,
+    follow_up_date,
+    leaf_sources,
+)
+
+
+def contact_line(contact: ResolvedContact) -> str:
+    number = contact.number or (t("tree.missing") if contact.missing else "")
+    parts = [f"{contact.title}: {number}" if number else contact.title]
+    if contact.note:
+        parts.append(f"({contact.note})")
+    parts += list(contact.details)
+    if contact.national and contact.checked:
+        parts.append(t("tree.numbers_checked", date=contact.checked))
+    return " · ".join(parts)
+
+
+def route_flowables(
+    walk: Walk,
+    done: Iterable[str],
+    contacts: Sequence[ResolvedContact],
+    context: SignalContext | None,
+    today: date,
+) -> list[Flowable]:
+    node = walk.current
+    assert isinstance(node, Leaf | StepNode)
+    story: list[Flowable] = []
+    if isinstance(node, Leaf) and node.summary:
+        story.append(para(node.summary))
+    crumbs = walk.breadcrumb()
+    story.append(para(t("tree.route"), "h2"))
+    story.append(bullets([f"{c.asked} — {c.answered}" for c in crumbs], numbered=True))
+    if context is not None and context.signals:
+        story.append(para(t("tree.pdf_signals"), "h2"))
+        story.append(
+            bullets(
+                [
+                    " — ".join(p for p in (s.label, s.observation, s.observed_on.isoformat()) if p)
+                    for s in context.signals
+                ]
+            )
+        )
+    story.append(para(t("tree.actions"), "h2"))
+    story.append(bullets(actions_text(node, done).splitlines()))
+    if contacts:
+        story.append(para(t("tree.contacts"), "h2"))
+        story.append(bullets([contact_line(c) for c in contacts]))
+    if isinstance(node, Leaf):
+        story.append(para(t("tree.follow_up"), "h2"))
+        suggested = follow_up_date(node, today).isoformat()
+        story.append(para(f"{node.follow_up.text} {t('tree.follow_up_date', date=suggested)}"))
+        story.append(para(walk.tree.your_role_title, "h2"))
+        story.append(bullets([point.text for point in walk.tree.your_role]))
+    return story
+
+
+def write_route_pdf(
+    path: Path,
+    walk: Walk,
+    done: Iterable[str],
+    contacts: Sequence[ResolvedContact],
+    context: SignalContext | None,
+    today: date,
+) -> None:
+    """Write the route and its end point; raises :class:`docentwijzer.pdf.PdfWriteError`."""
+    node = walk.current
+    assert isinstance(node, Leaf | StepNode)
+    done = list(done)
+    subtitle = t("tree.pdf_subtitle", date=today.isoformat())
+    if context is not None and context.pseudonym:
+        subtitle += " · " + t("tree.context_pseudonym", pseudonym=context.pseudonym)
+    sources = leaf_sources(node)
+    if isinstance(node, Leaf):
+        sources += [point.source for point in walk.tree.your_role]
+    sources += [c.source for c in contacts if c.source is not None]
+    meta = PdfMeta(
+        title=t("tree.pdf_title", title=node.title),
+        subtitle=subtitle,
+        sources=list(dict.fromkeys(sources)),
+        exported=today,
+    )
+    write_pdf(path, route_flowables(walk, done, contacts, context, today), meta)

@@ -1,0 +1,389 @@
+"""The referral tree: its data is sound in both languages, and the walk goes where it should."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from docentwijzer.content import ContentError, parse_content
+from docentwijzer.handoff import ObservedSignal, SignalContext
+from docentwijzer.helplines import help_content
+from docentwijzer.i18n import LANGUAGES
+from docentwijzer.profile import ROLES, Contact, InstitutionProfile
+from docentwijzer.tree import (
+    ACUTE_LEAVES,
+    LEAVES,
+    START,
+    Leaf,
+    Question,
+    RouteError,
+    StepNode,
+    TreeContent,
+    Walk,
+    all_paths,
+    follow_up_date,
+    is_office_hours,
+    note_draft,
+    resolve_contacts,
+    structural_problems,
+    tree_content,
+)
+from docentwijzer.tree_pdf import write_route_pdf
+
+SATURDAY_EVENING = datetime(2026, 11, 21, 20, 0)
+TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0)
+
+
+def raw_tree(lang: str = "nl") -> dict[str, Any]:
+    text = (resources.files("docentwijzer.content") / lang / "beslisboom.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def node_of(raw: dict[str, Any], node_id: str) -> dict[str, Any]:
+    return next(n for n in raw["nodes"] if n["id"] == node_id)
+
+
+def problems_of(raw: dict[str, Any]) -> str:
+    with pytest.raises(ContentError) as caught:
+        parse_content(json.dumps(raw), TreeContent, "content/nl/beslisboom.json")
+    return str(caught.value)
+
+
+# -- the data --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tree_is_structurally_sound(lang: str) -> None:
+    tree = tree_content(lang)
+    assert structural_problems(tree) == []
+    start = tree.node(START)
+    assert isinstance(start, Question)
+    # Urgency first: the first answer of the first question is the urgent leaf.
+    assert start.answers[0].next == "ACUUT" and start.answers[0].urgent
+    assert start.answers[1].next == "TWIJFEL_GEVAAR"
+    assert {leaf.id for leaf in tree.leaves()} == set(LEAVES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_leaf_has_actions_contacts_follow_up_and_sources(lang: str) -> None:
+    helpline_ids = {line.id for line in help_content(lang).helplines}
+    for leaf in tree_content(lang).leaves():
+        assert leaf.actions and leaf.contacts and leaf.sources, leaf.id
+        assert leaf.follow_up.text
+        for ref in leaf.contacts:
+            assert ref.contact in ROLES or ref.contact in helpline_ids or ref.contact == "huisarts"
+
+
+def test_both_languages_have_the_same_shape() -> None:
+    nl, en = tree_content("nl"), tree_content("en")
+    assert all_paths(nl) == all_paths(en)
+    for a, b in zip(nl.nodes, en.nodes, strict=True):
+        assert a.id == b.id and a.kind == b.kind
+        if isinstance(a, Leaf) and isinstance(b, Leaf):
+            assert [x.id for x in a.actions] == [x.id for x in b.actions]
+            assert [c.contact for c in a.contacts] == [c.contact for c in b.contacts]
+            assert a.follow_up.days == b.follow_up.days
+
+
+def test_safety_statements_are_there_as_specified() -> None:
+    nl = tree_content("nl")
+
+    def text(leaf_id: str) -> str:
+        return " ".join(a.text for a in nl.leaf(leaf_id).actions)
+
+    acuut = text("ACUUT")
+    assert "Bel 112" in acuut and "niet alleen" in acuut and "BHV" in acuut
+    assert "protocol" in acuut
+    doubt = text("TWIJFEL_GEVAAR")
+    assert "Overleg nú" in doubt and "huisartsenpost of 113" in doubt
+    assert "niet alleen zolang je twijfelt" in doubt and "bel 112" in doubt
+    suicide = text("ZELFDODING")
+    for must in (
+        "Neem het serieus en vraag er rechtstreeks naar",
+        "Beloof geen geheimhouding",
+        "24/7 gratis en anoniem 113 of 0800-0113, of chat op 113.nl",
+        "vandaag contact heeft met de huisarts",
+        "Bij direct gevaar: bel 112",
+        "Ook jij kunt 113 bellen voor advies",
+    ):
+        assert must in suicide
+    role = " ".join(p.text for p in nl.your_role)
+    assert "geen diagnose" in role and "geen geheimhouding" in role and "113" in role
+    for lang in LANGUAGES:
+        raw = json.dumps(raw_tree(lang))
+        assert "0900-0113" not in raw
+
+
+def test_leaves_cite_the_seeds_of_the_design_table() -> None:
+    nl = tree_content("nl")
+    expected = {
+        "ZELFDODING": "001_",
+        "PSYCHISCH": "000_",
+        "MIDDELEN": "001_",
+        "STUDIE": "004_",
+        "OMSTANDIGHEDEN": "004_",
+        "SOCIALE_VEILIGHEID": "001_",
+        "BINDING": "002_",
+        "GEEN_HULP": "001_",
+        "OVERLEG": "001_",
+    }
+    for leaf_id, seed in expected.items():
+        assert any(s.ref.startswith(seed) for s in nl.leaf(leaf_id).sources), leaf_id
+
+
+def test_a_cycle_is_refused() -> None:
+    raw = raw_tree()
+    node_of(raw, "GESPREK")["next"] = "start"
+    assert "cycle" in problems_of(raw)
+
+
+def test_an_unreachable_node_is_refused() -> None:
+    raw = raw_tree()
+    answers = node_of(raw, "behoefte")["answers"]
+    node_of(raw, "behoefte")["answers"] = [a for a in answers if a["next"] != "BINDING"]
+    assert "'BINDING' cannot be reached" in problems_of(raw)
+
+
+def test_an_answer_to_nowhere_is_refused() -> None:
+    raw = raw_tree()
+    node_of(raw, "gesprek")["answers"][1]["next"] = "NERGENS"
+    assert "unknown node 'NERGENS'" in problems_of(raw)
+
+
+def test_the_urgent_leaf_must_stay_one_answer_from_the_start() -> None:
+    raw = raw_tree()
+    start = node_of(raw, "start")
+    acuut = start["answers"].pop(0)
+    node_of(raw, "zelfdoding")["answers"].insert(0, acuut)
+    assert "'ACUUT' is not one answer away from the start" in problems_of(raw)
+
+
+def test_the_urgent_answer_must_come_first() -> None:
+    raw = raw_tree()
+    start = node_of(raw, "start")
+    start["answers"].reverse()
+    assert "first answer at the start" in problems_of(raw)
+
+
+def test_a_leaf_without_contacts_or_actions_is_refused() -> None:
+    raw = raw_tree()
+    node_of(raw, "STUDIE")["contacts"] = []
+    assert "'STUDIE' has no contact" in problems_of(raw)
+    raw = raw_tree()
+    node_of(raw, "STUDIE")["actions"] = []
+    assert "STUDIE" in problems_of(raw)
+
+
+def test_a_leaf_without_sources_is_refused_and_named() -> None:
+    raw = raw_tree()
+    del node_of(raw, "ZELFDODING")["actions"][1]["source"]
+    message = problems_of(raw)
+    assert "ZELFDODING" in message and "source" in message and "ontbreekt" in message
+
+
+def test_a_made_up_contact_is_refused() -> None:
+    raw = raw_tree()
+    node_of(raw, "STUDIE")["contacts"].append({"contact": "0900-1234567"})
+    assert "contact" in problems_of(raw)
+
+
+# -- the walk ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_path_walks_to_its_leaf_and_back_again(lang: str) -> None:
+    tree = tree_content(lang)
+    paths = all_paths(tree)
+    reached = {path[-1] for path in paths}
+    assert reached == set(LEAVES)
+    for path in paths:
+        walk = Walk(tree)
+        for step in path[1:]:
+            assert not walk.at_leaf()
+            walk.choose(step)
+        assert walk.at_leaf() and walk.current.id == path[-1]
+        assert walk.path == tuple(path)
+        assert len(walk.breadcrumb()) == len(path) - 1
+        while walk.back():
+            pass
+        assert walk.path == (START,)
+
+
+def test_choosing_by_number_back_and_restart() -> None:
+    walk = Walk(tree_content("nl"))
+    walk.choose_number(3)  # Nee: no danger now
+    walk.choose_number(2)  # Nee: no talk of death
+    walk.choose_number(1)  # Nee: not talked yet
+    assert isinstance(walk.current, StepNode) and walk.current.id == "GESPREK"
+    assert [o.target for o in walk.options()] == ["behoefte"]
+    walk.choose_number(1)
+    walk.choose_number(2)
+    assert walk.current.id == "MIDDELEN"
+    crumbs = walk.breadcrumb()
+    assert [c.answered for c in crumbs][:3] == ["Nee", "Nee", "Nee, nog niet"]
+    assert crumbs[-1].answered == "Middelengebruik"
+    assert walk.back() and walk.current.id == "behoefte"
+    walk.restart()
+    assert walk.path == (START,) and not walk.can_go_back() and not walk.back()
+
+
+def test_a_leaf_offers_no_answers_and_wrong_answers_are_refused() -> None:
+    walk = Walk(tree_content("nl"))
+    with pytest.raises(RouteError):
+        walk.choose("PSYCHISCH")  # not an answer at the start
+    with pytest.raises(RouteError):
+        walk.choose_number(9)
+    walk.go_urgent()
+    assert walk.current.id == "ACUUT" and walk.options() == []
+    assert walk.breadcrumb()[0].answered == "Ja, er is nú gevaar"
+
+
+def test_suicide_guidance_is_two_answers_from_the_start() -> None:
+    walk = Walk(tree_content("nl"), ["start", "zelfdoding", "ZELFDODING"])
+    assert walk.at_leaf() and len(walk.breadcrumb()) == 2
+
+
+def test_route_round_trips_and_a_broken_route_is_refused() -> None:
+    tree = tree_content("nl")
+    walk = Walk(tree, ["start", "zelfdoding", "gesprek", "behoefte", "STUDIE"])
+    data = walk.route(["slb", "not-an-action"]).model_dump(mode="json")
+    assert data["done"] == ["slb"]
+    assert "Studie" in data["summary"]
+    again, done = Walk.restore(tree, json.loads(json.dumps(data)))
+    assert again.path == walk.path and done == ["slb"]
+    with pytest.raises(RouteError):
+        Walk.restore(tree, {"path": ["start", "STUDIE"]})
+    with pytest.raises(RouteError):
+        Walk.restore(tree, {"path": ["behoefte"]})
+    with pytest.raises(RouteError):
+        Walk.restore(tree, {"nonsense": True})
+
+
+def test_suggested_option_is_the_answer_that_leads_there() -> None:
+    walk = Walk(tree_content("nl"), ["start", "zelfdoding", "gesprek"])
+    suggested = walk.suggested("GESPREK")
+    assert suggested is not None and suggested.number == 1
+    assert walk.suggested("MIDDELEN") is None
+    assert walk.suggested(None) is None
+
+
+# -- contacts and office hours ----------------------------------------------------------------
+
+
+def test_office_hours() -> None:
+    assert is_office_hours(TUESDAY_MORNING)
+    assert not is_office_hours(SATURDAY_EVENING)
+    assert not is_office_hours(datetime(2026, 11, 24, 17, 0))
+    assert not is_office_hours(datetime(2026, 11, 24, 7, 59))
+    assert is_office_hours(datetime(2026, 11, 24, 8, 0))
+    assert not is_office_hours(datetime(2026, 11, 22, 11, 0))  # Sunday morning
+
+
+def test_outside_office_hours_the_huisartsenpost_comes_before_the_huisarts() -> None:
+    tree, lines = tree_content("nl"), help_content("nl")
+    leaf = tree.leaf("ZELFDODING")
+    profile = InstitutionProfile()
+
+    def order(now: datetime) -> list[str]:
+        return [c.key for c in resolve_contacts(leaf, profile, lines, now)]
+
+    evening = order(SATURDAY_EVENING)
+    assert evening.index("huisartsenpost") < evening.index("huisarts")
+    office = order(TUESDAY_MORNING)
+    assert office.index("huisarts") < office.index("huisartsenpost")
+    doubt = [
+        c.key
+        for c in resolve_contacts(tree.leaf("TWIJFEL_GEVAAR"), profile, lines, SATURDAY_EVENING)
+    ]
+    assert doubt[:2] == ["huisartsenpost", "113"]
+
+
+def test_empty_roles_are_never_given_a_number() -> None:
+    lines = help_content("nl")
+    leaf = tree_content("nl").leaf("TWIJFEL_GEVAAR")
+    contacts = {
+        c.key: c for c in resolve_contacts(leaf, InstitutionProfile(), lines, TUESDAY_MORNING)
+    }
+    for key in ("studentpsycholoog", "studentendecaan", "huisartsenpost"):
+        assert contacts[key].missing and contacts[key].number == ""
+    assert contacts["113"].number == "113 of 0800-0113" and not contacts["113"].missing
+    assert contacts["113"].checked == "2026-11" and contacts["113"].national
+
+
+def test_profile_contacts_fill_the_roles() -> None:
+    profile = InstitutionProfile(
+        contacts={
+            "huisartsenpost": Contact(name="HAP Regio", phone="0900-1111111"),
+            "studentpsycholoog": Contact(
+                name="Team psy", email="psy@example.nl", checked=date(2026, 10, 1)
+            ),
+        }
+    )
+    leaf = tree_content("nl").leaf("TWIJFEL_GEVAAR")
+    contacts = {
+        c.key: c for c in resolve_contacts(leaf, profile, help_content("nl"), SATURDAY_EVENING)
+    }
+    hap = contacts["huisartsenpost"]
+    assert hap.number == "0900-1111111" and not hap.missing
+    assert "HAP Regio" in hap.details and any("17:00" in d for d in hap.details)
+    psy = contacts["studentpsycholoog"]
+    assert not psy.missing and psy.number == "" and "psy@example.nl" in psy.details
+    assert psy.checked == "2026-10-01"
+
+
+def test_follow_up_lands_on_a_weekday() -> None:
+    tree = tree_content("nl")
+    assert follow_up_date(tree.leaf("ZELFDODING"), date(2026, 11, 20)) == date(2026, 11, 23)
+    assert follow_up_date(tree.leaf("STUDIE"), date(2026, 11, 24)) == date(2026, 12, 1)
+
+
+# -- hand-offs: note draft and PDF ----------------------------------------------------------------
+
+
+def test_note_draft_carries_route_done_follow_up_and_context() -> None:
+    tree = tree_content("nl")
+    walk = Walk(tree, ["start", "zelfdoding", "ZELFDODING"])
+    context = SignalContext(
+        pseudonym="AB",
+        signals=[ObservedSignal(signal_id="vertelt", label="De student vertelt het je")],
+    )
+    draft = note_draft(walk, ["serieus"], context, date(2026, 11, 24), note_id="n1")
+    assert draft.origin == "route" and draft.pseudonym == "AB" and draft.note_id == "n1"
+    assert "[x] Neem het serieus" in draft.done and "[ ] Beloof geen geheimhouding." in draft.done
+    assert draft.follow_up == date(2026, 11, 25)
+    assert draft.link["route"]["path"] == ["start", "zelfdoding", "ZELFDODING"]
+    assert draft.link["checklist"]["signals"][0]["signal_id"] == "vertelt"
+    plain = note_draft(walk, [], None, date(2026, 11, 24))
+    assert plain.pseudonym is None and "checklist" not in plain.link
+
+
+def test_route_pdf_has_route_actions_contacts_role_and_sources(tmp_path: Path) -> None:
+    tree = tree_content("nl")
+    walk = Walk(tree, ["start", "zelfdoding", "ZELFDODING"])
+    leaf = walk.current
+    assert isinstance(leaf, Leaf)
+    contacts = resolve_contacts(leaf, InstitutionProfile(), help_content("nl"), SATURDAY_EVENING)
+    target = tmp_path / "route.pdf"
+    context = SignalContext(pseudonym="Q7")
+    write_route_pdf(target, walk, ["geen-geheim"], contacts, context, date(2026, 11, 24))
+    text = "\n".join(p.extract_text() for p in PdfReader(target).pages)
+    compact = " ".join(text.split())
+    assert "Beslisboom: De student praat over de dood" in compact
+    assert "Student: Q7" in compact
+    assert "Is er nú gevaar voor de student of voor anderen? — Nee" in compact
+    assert "[x] Beloof geen geheimhouding." in compact
+    assert "113 of 0800-0113" in compact and "vul in bij Instellingsgegevens" in compact
+    assert "Jouw rol" in compact and "Bronnen" in compact and "[seed 001]" in compact
+
+
+def test_acute_leaves_exist_in_both_languages() -> None:
+    for lang in LANGUAGES:
+        tree = tree_content(lang)
+        for leaf_id in ACUTE_LEAVES:
+            assert tree.leaf(leaf_id).urgent
