@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QPolygonF, QResizeEvent
-from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QCommandLinkButton, QGridLayout, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
 
@@ -26,6 +26,10 @@ class SituationButton(QCommandLinkButton):
 
     def __init__(self, title: str, detail: str) -> None:
         super().__init__(title, detail)
+        # QCommandLinkButton picks its own fixed font; follow the app's text size instead.
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
         self._paint_icon()
 
     def _paint_icon(self) -> None:

@@ -209,3 +209,14 @@ def test_at_200_percent_in_a_narrow_window_nothing_is_cut_off(
     for situation in home.situation_buttons.values():  # type: ignore[attr-defined]
         assert situation.width() >= situation.minimumSizeHint().width()
     main_window.set_text_scale(100)
+
+
+def test_situation_buttons_follow_the_in_app_text_size(main_window: MainWindow) -> None:
+    def size() -> float:
+        home = main_window.current_screen()
+        return home.situation_buttons["zorgen"].font().pointSizeF()  # type: ignore[attr-defined]
+
+    before = size()
+    main_window.set_text_scale(200)
+    assert size() == pytest.approx(before * 2)
+    main_window.set_text_scale(100)
