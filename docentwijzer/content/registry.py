@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
+from docentwijzer.training import Background, CaseSet
 
 DOCUMENTS: dict[str, type[ContentDocument]] = {
     "hulp": HelpContent,
+    "casuistiek": CaseSet,
+    "achtergrond": Background,
 }
