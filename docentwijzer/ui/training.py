@@ -213,6 +213,7 @@ def _clear(layout: QVBoxLayout) -> None:
         widget = item.widget()
         if widget is not None:
             widget.hide()
+            widget.setParent(None)  # type: ignore[call-overload]
             widget.deleteLater()
 
 
@@ -402,6 +403,7 @@ class TrainingScreen(Screen):
 
     def _add(self, widget: QWidget) -> QWidget:
         self.slide_layout.addWidget(widget)
+        widget.setVisible(True)  # at once, not after the next event loop turn
         return widget
 
     def _render_case(self, case: Case) -> None:
@@ -430,8 +432,8 @@ class TrainingScreen(Screen):
         self.discussion_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._add(self.discussion_button)
         self.discussion = self._discussion_panel(case)
-        self.discussion.setVisible(False)
         self._add(self.discussion)
+        self.discussion.setVisible(False)
         self.discussion_button.toggled.connect(self._toggle_discussion)
 
     def _toggle_discussion(self, shown: bool) -> None:
