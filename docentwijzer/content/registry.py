@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
+from docentwijzer.training import Background, CaseSet
 from docentwijzer.tree import TreeContent
 
 DOCUMENTS: dict[str, type[ContentDocument]] = {
     "hulp": HelpContent,
     "beslisboom": TreeContent,
+    "casuistiek": CaseSet,
+    "achtergrond": Background,
 }

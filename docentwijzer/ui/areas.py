@@ -34,7 +34,7 @@ AREAS: tuple[Area, ...] = (
     Area("belonging"),
     Area("notities"),
     Area("instelling"),
-    Area("training"),
+    Area("training", "docentwijzer.ui.training:TrainingScreen"),
     Area("over", "docentwijzer.ui.about:AboutScreen"),
     Area("acuut", "docentwijzer.ui.acute:AcuteScreen", in_nav=False),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -32,7 +33,12 @@ from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from docentwijzer.ui.training import TrainerSession
+
 ACUTE_SHORTCUT = QKeySequence(Qt.Key.Key_F1)
+#: Trainer mode shows nothing personal: these areas are hidden and cannot be opened.
+TRAINER_HIDDEN_AREAS = frozenset({"notities"})
 
 
 def build_screen(target: Area) -> Screen:
@@ -51,6 +57,8 @@ class MainWindow(QMainWindow):
     area_changed = Signal(str)
     #: Emitted after the interface was rebuilt in another language.
     language_changed = Signal(str)
+    #: True when trainer mode starts, False when it ends (e.g. for notes to lock themselves).
+    trainer_mode_changed = Signal(bool)
 
     def __init__(
         self,
@@ -64,6 +72,7 @@ class MainWindow(QMainWindow):
         self.notices = [n for n in (notices or []) if n]
         self._screens: dict[str, Screen] = {}
         self._current = "start"
+        self._trainer: TrainerSession | None = None
         self.setMinimumSize(720, 480)
         self._build()
         self._restore_geometry()
@@ -80,6 +89,8 @@ class MainWindow(QMainWindow):
         self.acute_bar = AcuteBar()
         self.acute_bar.activated.connect(lambda: self.navigate("acuut"))
         column.addWidget(self.acute_bar)
+        if self._trainer is not None:
+            column.addWidget(self._trainer.bar())
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +103,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(f"{t(entry.summary_key)} (Ctrl+{index})")
             self.nav.addItem(item)
+            item.setHidden(self._hidden(entry.id))
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
         self.nav.currentItemChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
@@ -119,6 +131,7 @@ class MainWindow(QMainWindow):
             action = go_menu.addAction(t(entry.title_key))
             action.setShortcut(QKeySequence(f"Ctrl+{index}"))
             action.triggered.connect(lambda _=False, target=entry.id: self.navigate(target))
+            action.setVisible(not self._hidden(entry.id))
 
         view = bar.addMenu(t("app.menu_view"))
         self._radio_menu(
@@ -133,8 +146,10 @@ class MainWindow(QMainWindow):
             self.settings.color_scheme,
             self.set_color_scheme,
         )
+        sizes = view.addMenu(t("app.text_size"))
+        sizes.setEnabled(not self.trainer_mode)  # trainer mode projects at 200%
         self._radio_menu(
-            view.addMenu(t("app.text_size")),
+            sizes,
             [(f"{v}%", v) for v in (100, 125, 150, 200)],
             self.settings.text_scale,
             self.set_text_scale,
@@ -142,6 +157,12 @@ class MainWindow(QMainWindow):
         full = view.addAction(t("app.fullscreen"))
         full.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full.triggered.connect(self.toggle_full_screen)
+        if self.trainer_mode:
+            trainer = view.addAction(t("training.menu_leave"))
+            trainer.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+            trainer.triggered.connect(self.leave_trainer_mode)
+        else:
+            view.addAction(t("training.menu_enter")).triggered.connect(self.enter_trainer_mode)
 
         help_menu = bar.addMenu(t("app.menu_help"))
         acute = help_menu.addAction(t("app.acute_name"))
@@ -185,6 +206,10 @@ class MainWindow(QMainWindow):
     def navigate(self, area_id: str, payload: object | None = None) -> bool:
         """Show ``area_id`` (handing it ``payload``); False if the user chose to stay."""
         area(area_id)  # unknown ids fail loudly
+        if self._hidden(area_id):
+            dialogs.info(self, t("training.notes_locked_title"), t("training.notes_locked"))
+            self._sync_nav()
+            return False
         if area_id != self._current:
             leaving = self._screens.get(self._current)
             if leaving is not None and leaving.has_unsaved_changes():
@@ -224,6 +249,9 @@ class MainWindow(QMainWindow):
 
     def save_as_note(self, draft: NoteDraft) -> bool:
         """Hand a draft to the notes area; until notes exist, say so plainly."""
+        if self.trainer_mode:
+            dialogs.info(self, t("training.notes_locked_title"), t("training.no_notes"))
+            return False
         if area("notities").factory is None:
             dialogs.info(self, t("app.notes_missing_title"), t("app.notes_missing"))
             return False
@@ -234,9 +262,9 @@ class MainWindow(QMainWindow):
     def _unsaved_screens(self) -> bool:
         return any(s.has_unsaved_changes() for s in self._screens.values())
 
-    def _rebuild(self) -> bool:
+    def _rebuild(self, ask: bool = True) -> bool:
         """Rebuild every widget (new language or text size); asks first if work would be lost."""
-        if self._unsaved_screens() and not dialogs.confirm_discard(self):
+        if ask and self._unsaved_screens() and not dialogs.confirm_discard(self):
             self._build_menus()  # undo the radio check the user just clicked
             return False
         for built in self._screens.values():
@@ -246,7 +274,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _persist(self) -> None:
-        if self.store is not None:
+        if self.store is not None and not self.trainer_mode:  # trainer mode stores nothing
             self.store.save(self.settings)
 
     def set_language(self, lang: object) -> bool:
@@ -266,6 +294,8 @@ class MainWindow(QMainWindow):
         return True
 
     def set_text_scale(self, scale: object) -> bool:
+        if self.trainer_mode:
+            return False
         if scale == self.settings.text_scale:
             return True
         old = self.settings.text_scale
@@ -281,6 +311,9 @@ class MainWindow(QMainWindow):
         return True
 
     def set_color_scheme(self, scheme: object) -> None:
+        if self._trainer is not None:
+            self._trainer.set_scheme(str(scheme))
+            return
         self.settings.color_scheme = str(scheme)  # type: ignore[assignment]
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -289,6 +322,43 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # -- trainer mode (the session and its look live in ui/training.py) -----------------------
+
+    @property
+    def trainer_mode(self) -> bool:
+        return self._trainer is not None
+
+    def _hidden(self, area_id: str) -> bool:
+        return self.trainer_mode and area_id in TRAINER_HIDDEN_AREAS
+
+    def enter_trainer_mode(self) -> bool:
+        """Full screen, 200% text, high contrast, notes hidden; nothing of it is persisted."""
+        if self._trainer is not None:
+            return True
+        if self._unsaved_screens() and not dialogs.confirm_discard(self):
+            return False
+        from docentwijzer.ui.training import TrainerSession
+
+        self._trainer = TrainerSession(self)
+        if self._current in TRAINER_HIDDEN_AREAS:
+            self._current = "training"
+        self._trainer.apply_look()
+        self._rebuild(ask=False)
+        self.showFullScreen()
+        self.trainer_mode_changed.emit(True)
+        return True
+
+    def leave_trainer_mode(self) -> None:
+        """Back to the teacher's own settings; practice input from the session is dropped."""
+        session = self._trainer
+        if session is None:
+            return
+        self._trainer = None
+        session.restore_look()
+        self._rebuild(ask=False)
+        session.restore_window()
+        self.trainer_mode_changed.emit(False)
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -311,6 +381,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._unsaved_screens() and not dialogs.confirm_discard(self):
             event.ignore()
+            return
+        if self.trainer_mode:  # the full-screen session is not remembered
+            event.accept()
             return
         geometry = bytes(self.saveGeometry().data())
         save_ui_state(UiState(geometry=base64.b64encode(geometry).decode("ascii")))

@@ -1,0 +1,344 @@
+"""Trainer mode's material: fictional cases (casuïstiek) and the Monitor figures.
+
+Cases are content (``content/<lang>/casuistiek.json``); a trainer can add their own files in the
+same format to ``<data dir>/casuistiek/``. Those are validated on load, and a broken one is
+reported (file, item, field) instead of stopping the app. The background figures and the five
+pillars of an integral approach come from ``content/<lang>/achtergrond.json``.
+
+A case stores the route it is meant to take through the referral tree as answer labels plus
+the leaf it should end at, so the group can compare their walk with the intended one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from docentwijzer import paths
+from docentwijzer.content import ContentDocument, ContentError, load_content, parse_content
+from docentwijzer.i18n import Lang, language, t
+from docentwijzer.pdf import PdfMeta, bullets, esc, para, styles, write_pdf
+from docentwijzer.sources import Source
+
+#: The leaves of the referral tree (design/beslisboom.md).
+Leaf = Literal[
+    "ACUUT",
+    "TWIJFEL_GEVAAR",
+    "ZELFDODING",
+    "GESPREK",
+    "PSYCHISCH",
+    "MIDDELEN",
+    "STUDIE",
+    "OMSTANDIGHEDEN",
+    "SOCIALE_VEILIGHEID",
+    "BINDING",
+    "GEEN_HULP",
+    "OVERLEG",
+]
+LEAF_IDS: tuple[str, ...] = get_args(Leaf)
+
+#: The tree's questions in the order they are asked (design/beslisboom.md).
+TREE_QUESTIONS: tuple[str, ...] = ("start", "zelfdoding", "gesprek", "behoefte")
+
+#: How many answers lead from ``start`` to a leaf; every other leaf lies behind "behoefte".
+_ROUTE_LENGTH: dict[str, int] = {"ACUUT": 1, "TWIJFEL_GEVAAR": 1, "ZELFDODING": 2, "GESPREK": 3}
+
+
+def route_length(leaf: str) -> int:
+    return _ROUTE_LENGTH.get(leaf, len(TREE_QUESTIONS))
+
+
+#: Screens a case can be walked through with.
+Tool = Literal["signalering", "beslisboom", "openheid", "belonging"]
+
+#: Where a trainer's own case files live, inside the data folder.
+USER_CASE_FOLDER = "casuistiek"
+#: A case file bigger than this is not a case file.
+MAX_USER_FILE_BYTES = 1_000_000
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Point(_Model):
+    """One sourced sentence of the discussion: why this route, these contacts."""
+
+    text: str = Field(min_length=1)
+    source: Source
+
+
+class Discussion(_Model):
+    """Shown after the group has walked the case: route, reasons, contacts, questions."""
+
+    why: list[Point] = Field(min_length=1)
+    contacts: list[str] = Field(min_length=1)
+    questions: list[str] = Field(min_length=1)
+
+
+class Case(_Model):
+    """A fictional case for a training session."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: str = Field(min_length=1)
+    theme: str = Field(min_length=1)
+    #: The story, paragraphs separated by a blank line.
+    story: str = Field(min_length=1)
+    #: Which tools the group walks it through ("Open in ..." buttons).
+    tools: list[Tool] = Field(min_length=1)
+    #: The leaf of the referral tree the intended route ends at.
+    expected_leaf: Leaf
+    #: The intended answers from ``start``, as the tree labels them.
+    route: list[str] = Field(min_length=1)
+    discussion: Discussion
+
+    @field_validator("tools")
+    @classmethod
+    def _distinct_tools(cls, tools: list[str]) -> list[str]:
+        if len(set(tools)) != len(tools):
+            raise ValueError(t("training.error_tool_twice"))
+        return tools
+
+    @field_validator("route")
+    @classmethod
+    def _fits_the_tree(cls, route: list[str], info: ValidationInfo) -> list[str]:
+        leaf = info.data.get("expected_leaf")
+        if leaf is not None and len(route) != route_length(leaf):
+            raise ValueError(t("training.error_route_length", leaf=leaf, count=route_length(leaf)))
+        if any(not answer.strip() for answer in route):
+            raise ValueError(t("training.error_route_empty"))
+        return route
+
+    @property
+    def sources(self) -> list[Source]:
+        return [point.source for point in self.discussion.why]
+
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.story.split("\n\n") if part.strip()]
+
+
+class CaseSet(ContentDocument):
+    """``content/<lang>/casuistiek.json``, and every trainer's own case file."""
+
+    title: str = ""
+    cases: list[Case] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> CaseSet:
+        seen: set[str] = set()
+        for case in self.cases:
+            if case.id in seen:
+                raise ValueError(t("training.error_duplicate", id=case.id))
+            seen.add(case.id)
+        return self
+
+
+class Figure(_Model):
+    """One key figure, shown on its own screen in very large type."""
+
+    id: str
+    value: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    detail: str = ""
+    year: int = Field(ge=2000, le=2100)
+    source: Source
+
+
+class Pillar(_Model):
+    id: str
+    title: str = Field(min_length=1)
+    points: list[str] = Field(min_length=1)
+    source: Source
+
+
+class Background(ContentDocument):
+    """``content/<lang>/achtergrond.json``: Monitor figures and the five pillars."""
+
+    monitor: str = Field(min_length=1)
+    figures: list[Figure] = Field(min_length=1)
+    pillars_title: str = Field(min_length=1)
+    pillars: list[Pillar] = Field(min_length=1)
+
+
+def builtin_cases(lang: Lang | None = None) -> CaseSet:
+    return load_content("casuistiek", CaseSet, lang)
+
+
+def background(lang: Lang | None = None) -> Background:
+    return load_content("achtergrond", Background, lang)
+
+
+def user_case_dir() -> Path:
+    """Where a trainer puts their own case files (not created until they do)."""
+    return paths.data_dir() / USER_CASE_FOLDER
+
+
+@dataclass(frozen=True)
+class CaseLibrary:
+    """The packaged cases followed by the trainer's own, and what could not be loaded."""
+
+    cases: tuple[Case, ...]
+    #: case id -> file name, for cases that came from the trainer's folder.
+    user_files: dict[str, str] = field(default_factory=dict)
+    problems: tuple[ContentError, ...] = ()
+
+    def is_user_case(self, case: Case) -> bool:
+        return case.id in self.user_files
+
+
+def _read_user_file(path: Path, label: str) -> str:
+    try:
+        if path.stat().st_size > MAX_USER_FILE_BYTES:
+            raise ContentError(label, None, None, t("training.error_too_big"))
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(label, None, None, t("training.error_not_utf8")) from exc
+    except OSError as exc:
+        raise ContentError(
+            label, None, None, t("training.error_unreadable", reason=exc.strerror or str(exc))
+        ) from exc
+
+
+def load_user_cases(
+    folder: Path | None = None, taken: Iterable[str] = ()
+) -> tuple[list[Case], dict[str, str], list[ContentError]]:
+    """The trainer's case files, each validated; broken files and clashing ids are reported."""
+    folder = folder or user_case_dir()
+    cases: list[Case] = []
+    origin: dict[str, str] = {}
+    problems: list[ContentError] = []
+    seen = set(taken)
+    if not folder.is_dir():
+        return cases, origin, problems
+    for path in sorted(folder.glob("*.json"), key=lambda p: p.name.lower()):
+        label = f"{USER_CASE_FOLDER}/{path.name}"
+        try:
+            document = parse_content(_read_user_file(path, label), CaseSet, label)
+        except ContentError as exc:
+            problems.append(exc)
+            continue
+        for case in document.cases:
+            if case.id in seen:
+                problems.append(
+                    ContentError(label, case.id, "id", t("training.error_id_taken", id=case.id))
+                )
+                continue
+            seen.add(case.id)
+            cases.append(case)
+            origin[case.id] = path.name
+    return cases, origin, problems
+
+
+def load_cases(lang: Lang | None = None, folder: Path | None = None) -> CaseLibrary:
+    """All cases for a session: packaged ones in ``lang``, then the trainer's own files."""
+    packaged = builtin_cases(lang).cases
+    extra, origin, problems = load_user_cases(folder, (case.id for case in packaged))
+    return CaseLibrary(tuple(packaged) + tuple(extra), origin, tuple(problems))
+
+
+# -- the participants' handout ------------------------------------------------------------------
+
+
+def leaf_name(leaf: str, lang: Lang | None = None) -> str:
+    return t(f"training.leaf_{leaf}", lang=lang)
+
+
+def route_steps(case: Case, lang: Lang | None = None) -> list[tuple[str, str]]:
+    """(question, answer) pairs of the intended route, in the tree's order."""
+    return [
+        (t(f"training.question_{question}", lang=lang), answer)
+        for question, answer in zip(TREE_QUESTIONS, case.route, strict=False)
+    ]
+
+
+def _case_flowables(number: int, case: Case, lang: Lang) -> list[Flowable]:
+    story: list[Flowable] = [
+        para(t("training.pdf_case_heading", lang=lang, number=number, title=case.title), "h2"),
+        para(case.theme, "subtitle"),
+    ]
+    for text in case.paragraphs():
+        story += [para(text), Spacer(1, 5)]
+    discussion = case.discussion
+    story.append(para(t("training.route_title", lang=lang), "h3"))
+    steps = [f"{question} → {answer}" for question, answer in route_steps(case, lang)]
+    story.append(bullets(steps, numbered=True))
+    outcome = t("training.route_end", lang=lang, leaf=leaf_name(case.expected_leaf, lang))
+    story.append(Paragraph(f"<b>{esc(outcome)}</b>", styles()["body"]))
+    story.append(para(t("training.why_title", lang=lang), "h3"))
+    story.append(
+        bullets(
+            f"{point.text} [{point.source.label(lang)}]"  # the source next to each reason
+            for point in discussion.why
+        )
+    )
+    story.append(para(t("training.contacts_title", lang=lang), "h3"))
+    story.append(bullets(discussion.contacts))
+    story.append(para(t("training.questions_title", lang=lang), "h3"))
+    story.append(bullets(discussion.questions))
+    return story
+
+
+def _background_flowables(data: Background, lang: Lang) -> list[Flowable]:
+    story: list[Flowable] = [
+        para(t("training.background_title", lang=lang), "h2"),
+        para(data.monitor, "subtitle"),
+    ]
+    for figure in data.figures:
+        line = f"{figure.value} — {figure.label}"
+        if figure.detail:
+            line += f" ({figure.detail})"
+        story.append(para(line))
+        story.append(para(f"{figure.source.label(lang)}, {figure.year}", "small"))
+        story.append(Spacer(1, 4))
+    story.append(para(data.pillars_title, "h2"))
+    for number, pillar in enumerate(data.pillars, start=1):
+        story.append(
+            KeepTogether([para(f"{number}. {pillar.title}", "h3"), bullets(pillar.points)])
+        )
+    return story
+
+
+def handout_flowables(
+    cases: Sequence[Case], figures: Background | None = None, lang: Lang | None = None
+) -> list[Flowable]:
+    lang = lang or language()
+    story: list[Flowable] = [para(t("training.pdf_intro", lang=lang), "box")]
+    for number, case in enumerate(cases, start=1):
+        if number > 1:
+            story.append(PageBreak())
+        story += _case_flowables(number, case, lang)
+    if figures is not None:
+        story.append(PageBreak())
+        story += _background_flowables(figures, lang)
+    return story
+
+
+def write_handout(
+    path: Path,
+    cases: Sequence[Case],
+    figures: Background | None = None,
+    lang: Lang | None = None,
+) -> None:
+    """The cases with their discussion (and the key figures) as a PDF for participants.
+
+    Raises :class:`docentwijzer.pdf.PdfWriteError` with a user message if ``path`` is unwritable.
+    """
+    lang = lang or language()
+    quoted: list[Source] = [source for case in cases for source in case.sources]
+    if figures is not None:
+        quoted += [figure.source for figure in figures.figures]
+        quoted += [pillar.source for pillar in figures.pillars]
+    # Each reason names its slide or section in the text; the list at the end names documents.
+    sources = [source.model_copy(update={"detail": ""}) for source in quoted]
+    meta = PdfMeta(
+        title=t("training.pdf_title", lang=lang),
+        subtitle=t("training.pdf_subtitle", lang=lang, count=len(cases)),
+        lang=lang,
+        sources=sources,
+    )
+    write_pdf(path, handout_flowables(cases, figures, lang), meta)

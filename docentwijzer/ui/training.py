@@ -1,0 +1,522 @@
+"""Training: fictional cases and the Monitor figures, projected in trainer mode.
+
+Trainer mode itself belongs to the main window (``enter_trainer_mode`` / ``leave_trainer_mode``);
+this module supplies what it needs: the high-contrast look, the bar with the way back, and the
+:class:`TrainerSession` that remembers what to restore. Nothing in trainer mode is persisted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docentwijzer.i18n import t
+from docentwijzer.pdf import PdfWriteError
+from docentwijzer.training import (
+    Case,
+    Figure,
+    Pillar,
+    background,
+    leaf_name,
+    load_cases,
+    route_steps,
+    user_case_dir,
+    write_handout,
+)
+
+from docentwijzer.ui import dialogs
+from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.theme import STYLE, apply_theme
+from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+
+if TYPE_CHECKING:
+    from docentwijzer.ui.mainwindow import MainWindow
+
+#: Trainer mode projects at this text size (percent); the setting itself is left alone.
+TRAINER_TEXT_SCALE = 200
+#: Presenter clickers send PageDown/PageUp; a keyboard has the arrows.
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
+PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+
+_R = QPalette.ColorRole
+_CONTRAST: dict[str, dict[QPalette.ColorRole, str]] = {
+    "light": {
+        _R.Window: "#ffffff",
+        _R.WindowText: "#000000",
+        _R.Base: "#ffffff",
+        _R.AlternateBase: "#eeeeee",
+        _R.Text: "#000000",
+        _R.Button: "#ffffff",
+        _R.ButtonText: "#000000",
+        _R.BrightText: "#000000",
+        _R.PlaceholderText: "#333333",
+        _R.ToolTipBase: "#ffffff",
+        _R.ToolTipText: "#000000",
+        _R.Highlight: "#0033a0",
+        _R.HighlightedText: "#ffffff",
+        _R.Link: "#0033a0",
+        _R.Light: "#ffffff",
+        _R.Mid: "#000000",
+        _R.Dark: "#000000",
+        _R.Shadow: "#000000",
+    },
+    "dark": {
+        _R.Window: "#000000",
+        _R.WindowText: "#ffffff",
+        _R.Base: "#000000",
+        _R.AlternateBase: "#1a1a1a",
+        _R.Text: "#ffffff",
+        _R.Button: "#000000",
+        _R.ButtonText: "#ffffff",
+        _R.BrightText: "#ffffff",
+        _R.PlaceholderText: "#cccccc",
+        _R.ToolTipBase: "#000000",
+        _R.ToolTipText: "#ffffff",
+        _R.Highlight: "#ffd200",
+        _R.HighlightedText: "#000000",
+        _R.Link: "#ffd200",
+        _R.Light: "#000000",
+        _R.Mid: "#ffffff",
+        _R.Dark: "#ffffff",
+        _R.Shadow: "#ffffff",
+    },
+}
+
+_CONTRAST_STYLE = {
+    "light": """
+        #acuteBar { background: #ffffff; border-bottom: 3px solid #a00000; }
+        #acuteButton { color: #8b0000; border: none; background: transparent; }
+        #muted, #source { color: #111111; }
+        #disclaimer, #card { background: #ffffff; border: 2px solid #000000; border-radius: 6px; }
+        #trainerBar { background: #000000; }
+        #trainerBar QLabel { color: #ffffff; font-weight: bold; }
+        QPushButton { background: #ffffff; color: #000000; border: 2px solid #000000;
+                      border-radius: 6px; padding: 4px 12px; }
+        QPushButton:focus { border: 4px solid #0033a0; }
+        QPushButton:checked { background: #000000; color: #ffffff; }
+        #trainerBar QPushButton { border-color: #ffffff; }
+    """,
+    "dark": """
+        #acuteBar { background: #000000; border-bottom: 3px solid #ff6b5e; }
+        #acuteButton { color: #ffb3ab; border: none; background: transparent; }
+        #muted, #source { color: #eeeeee; }
+        #disclaimer, #card { background: #000000; border: 2px solid #ffffff; border-radius: 6px; }
+        #trainerBar { background: #ffd200; }
+        #trainerBar QLabel { color: #000000; font-weight: bold; }
+        QPushButton { background: #000000; color: #ffffff; border: 2px solid #ffffff;
+                      border-radius: 6px; padding: 4px 12px; }
+        QPushButton:focus { border: 4px solid #ffd200; }
+        QPushButton:checked { background: #ffffff; color: #000000; }
+        #trainerBar QPushButton { border-color: #000000; }
+    """,
+}
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+def apply_trainer_look(scheme_setting: str) -> str:
+    """200% text and a high-contrast palette, light or dark; returns the scheme used."""
+    app = _app()
+    scheme = apply_theme(app, scheme_setting, TRAINER_TEXT_SCALE)
+    palette = QPalette()
+    for role, value in _CONTRAST[scheme].items():
+        palette.setColor(role, QColor(value))
+    for role in (_R.Text, _R.ButtonText, _R.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLE[scheme] + _CONTRAST_STYLE[scheme])
+    return scheme
+
+
+class TrainerBar(QFrame):
+    """Under the acute-help bar in trainer mode: what mode this is, and the way back."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.setObjectName("trainerBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        self.label = QLabel(t("training.bar"))
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.back_button = QPushButton(t("training.back_to_cases"))
+        self.back_button.clicked.connect(lambda: window.navigate("training"))
+        layout.addWidget(self.back_button)
+        self.leave_button = QPushButton(t("training.leave"))
+        self.leave_button.setObjectName("leaveTrainerMode")
+        self.leave_button.setAccessibleName(t("training.leave"))
+        self.leave_button.clicked.connect(window.leave_trainer_mode)
+        layout.addWidget(self.leave_button)
+
+
+class TrainerSession:
+    """What trainer mode changed, so that leaving puts it all back. It writes nothing."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.previous_state = window.windowState()
+        self.scheme = window.settings.color_scheme
+
+    def apply_look(self) -> None:
+        apply_trainer_look(self.scheme)
+
+    def set_scheme(self, scheme: str) -> None:
+        """Light/dark chosen during the session: applied, not remembered."""
+        self.scheme = scheme
+        self.apply_look()
+
+    def restore_look(self) -> None:
+        settings = self.window.settings
+        apply_theme(_app(), settings.color_scheme, settings.text_scale)
+
+    def bar(self) -> TrainerBar:
+        return TrainerBar(self.window)
+
+    def restore_window(self) -> None:
+        if self.previous_state & Qt.WindowState.WindowFullScreen:
+            return
+        if self.previous_state & Qt.WindowState.WindowMaximized:
+            self.window.showMaximized()
+        else:
+            self.window.showNormal()
+
+
+def _scaled(label: QLabel, factor: float, *, bold: bool = False) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)  # type: ignore[call-overload]
+            widget.deleteLater()
+
+
+class TrainingScreen(Screen):
+    """Cases and background figures, one per slide; presenter keys move through them."""
+
+    area_id = "training"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library = load_cases()
+        self.background = background()
+        self.slides: dict[str, list[object]] = {
+            "cases": list(self.library.cases),
+            "background": [*self.background.figures, *self.background.pillars],
+        }
+        self.section = "cases"
+        self.positions = {"cases": 0, "background": 0}
+
+        self.title = heading(t("training.title"))
+        self.body.addWidget(self.title)
+        self.intro = paragraph(t("training.intro"), muted=True)
+        self.body.addWidget(self.intro)
+        self.start_button = QPushButton(t("training.start"))
+        self.start_button.setObjectName("startTrainerMode")
+        self.start_button.clicked.connect(self._enter)
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.body.addWidget(self.start_button)
+
+        switch = QWidget()
+        switch.setAccessibleName(t("training.sections_name"))
+        row = QHBoxLayout(switch)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.section_group = QButtonGroup(self)
+        self.section_buttons: dict[str, QPushButton] = {}
+        for key, label in (
+            ("cases", t("training.section_cases")),
+            ("background", t("training.section_background")),
+        ):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _=False, k=key: self.show_section(k))
+            self.section_group.addButton(button)
+            self.section_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.previous_button = QPushButton(t("training.previous"))
+        self.previous_button.clicked.connect(self.previous)
+        self.counter = QLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_button = QPushButton(t("training.next"))
+        self.next_button.clicked.connect(self.next)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.counter)
+        row.addWidget(self.next_button)
+        self.body.addWidget(switch)
+
+        self.slide = QFrame()
+        self.slide.setObjectName("card")
+        self.slide_layout = QVBoxLayout(self.slide)
+        self.slide_layout.setContentsMargins(20, 16, 20, 16)
+        self.slide_layout.setSpacing(10)
+        self.body.addWidget(self.slide)
+
+        self.keys_hint = paragraph(t("training.keys_hint"), muted=True)
+        self.body.addWidget(self.keys_hint)
+
+        self.prepare = self._prepare_panel()
+        self.body.addWidget(self.prepare)
+        self.body.addStretch(1)
+
+        self._shortcuts: list[QShortcut] = []
+        for keys, slot in ((NEXT_KEYS, self.next), (PREVIOUS_KEYS, self.previous)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.setEnabled(False)  # only while this screen is on view
+                shortcut.activated.connect(slot)
+                self._shortcuts.append(shortcut)
+
+        self.show_section("cases")
+
+    # -- preparing (not shown on the projector) ---------------------------------------------
+
+    def _prepare_panel(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 12, 0, 0)
+        column.addWidget(heading(t("training.prepare_title"), 2))
+        self.export_button = QPushButton(t("training.export"))
+        self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.export_button.clicked.connect(self.export_handout)
+        column.addWidget(self.export_button)
+        column.addWidget(
+            paragraph(t("training.own_cases", folder=str(user_case_dir())), muted=True)
+        )
+        if self.library.user_files:
+            column.addWidget(
+                paragraph(t("training.own_cases_loaded", count=len(self.library.user_files)))
+            )
+        self.problem_labels: list[QLabel] = []
+        if self.library.problems:
+            labels = [paragraph(str(problem)) for problem in self.library.problems]
+            self.problem_labels = labels
+            column.addWidget(
+                card(
+                    heading(t("training.problems_title"), 3),
+                    paragraph(t("training.problems_intro")),
+                    *labels,
+                    object_name="disclaimer",
+                )
+            )
+        return panel
+
+    # -- the window's trainer mode ----------------------------------------------------------
+
+    def _in_trainer_mode(self) -> bool:
+        return bool(getattr(self.window(), "trainer_mode", False))
+
+    def _enter(self) -> None:
+        self.window().enter_trainer_mode()  # type: ignore[attr-defined]
+
+    def showEvent(self, event: object) -> None:
+        presenting = self._in_trainer_mode()
+        for widget in (self.title, self.intro, self.start_button, self.keys_hint, self.prepare):
+            widget.setVisible(not presenting)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: object) -> None:
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def focus_first(self) -> None:
+        target = self.next_button if self._in_trainer_mode() else self.start_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- moving through the slides ----------------------------------------------------------
+
+    def show_section(self, section: str) -> None:
+        self.section = section
+        self.section_buttons[section].setChecked(True)
+        self._render()
+
+    def current_index(self) -> int:
+        return self.positions[self.section]
+
+    def current_item(self) -> object:
+        return self.slides[self.section][self.current_index()]
+
+    def next(self) -> None:
+        self._go(+1)
+
+    def previous(self) -> None:
+        self._go(-1)
+
+    def _go(self, step: int) -> None:
+        count = len(self.slides[self.section])
+        target = min(max(self.current_index() + step, 0), count - 1)
+        if target != self.current_index():
+            self.positions[self.section] = target
+            self._render()
+
+    def _render(self) -> None:
+        _clear(self.slide_layout)
+        item = self.current_item()
+        index, total = self.current_index(), len(self.slides[self.section])
+        if isinstance(item, Case):
+            self._render_case(item)
+            self.counter.setText(t("training.counter_case", number=index + 1, total=total))
+        elif isinstance(item, Figure):
+            self._render_figure(item)
+            figures = len(self.background.figures)
+            self.counter.setText(t("training.counter_figure", number=index + 1, total=figures))
+        elif isinstance(item, Pillar):
+            self._render_pillar(item)
+            number = index - len(self.background.figures) + 1
+            pillars = len(self.background.pillars)
+            self.counter.setText(t("training.counter_pillar", number=number, total=pillars))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < total - 1)
+        if self.scroll_area is not None:
+            self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _add(self, widget: QWidget) -> QWidget:
+        self.slide_layout.addWidget(widget)
+        widget.setVisible(True)  # at once, not after the next event loop turn
+        return widget
+
+    def _render_case(self, case: Case) -> None:
+        origin = self.library.user_files.get(case.id)
+        kind = t("training.user_case", file=origin) if origin else t("training.fictional")
+        self._add(paragraph(f"{case.theme} · {kind}", muted=True))
+        self._add(heading(case.title))
+        for text in case.paragraphs():
+            self._add(_scaled(paragraph(text), 1.1))
+
+        self._add(paragraph(t("training.walk_intro"), muted=True))
+        tools = QWidget()
+        row = QHBoxLayout(tools)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.tool_buttons: dict[str, QPushButton] = {}
+        for tool in case.tools:
+            button = QPushButton(t(f"training.open_in_{tool}"))
+            button.clicked.connect(lambda _=False, area=tool: self._open(area))
+            row.addWidget(button)
+            self.tool_buttons[tool] = button
+        row.addStretch(1)
+        self._add(tools)
+
+        self.discussion_button = QPushButton(t("training.show_discussion"))
+        self.discussion_button.setCheckable(True)
+        self.discussion_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._add(self.discussion_button)
+        self.discussion = self._discussion_panel(case)
+        self._add(self.discussion)
+        self.discussion.setVisible(False)
+        self.discussion_button.toggled.connect(self._toggle_discussion)
+
+    def _toggle_discussion(self, shown: bool) -> None:
+        self.discussion.setVisible(shown)
+        self.discussion_button.setText(
+            t("training.hide_discussion") if shown else t("training.show_discussion")
+        )
+
+    def _discussion_panel(self, case: Case) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("discussion")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 8, 0, 0)
+        column.addWidget(heading(t("training.route_title"), 2))
+        for number, (question, answer) in enumerate(route_steps(case), start=1):
+            column.addWidget(paragraph(f"{number}. {question}  →  {answer}"))
+        outcome = paragraph(t("training.route_end", leaf=leaf_name(case.expected_leaf)))
+        column.addWidget(_scaled(outcome, 1.0, bold=True))
+
+        column.addWidget(heading(t("training.why_title"), 2))
+        for point in case.discussion.why:
+            column.addWidget(paragraph(f"•  {point.text}"))
+            column.addWidget(sources_line([point.source]))
+        column.addWidget(heading(t("training.contacts_title"), 2))
+        for contact in case.discussion.contacts:
+            column.addWidget(paragraph(f"•  {contact}"))
+        column.addWidget(heading(t("training.questions_title"), 2))
+        for question in case.discussion.questions:
+            column.addWidget(paragraph(f"•  {question}"))
+        return panel
+
+    def _render_figure(self, figure: Figure) -> None:
+        self._add(paragraph(self.background.monitor, muted=True))
+        value = _scaled(QLabel(figure.value), 4.5, bold=True)
+        value.setObjectName("figureValue")
+        value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        value.setAccessibleName(f"{figure.value} {figure.label}")
+        self._add(value)
+        label = _scaled(paragraph(figure.label), 1.6, bold=True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._add(label)
+        if figure.detail:
+            detail = _scaled(paragraph(figure.detail), 1.2)
+            detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._add(detail)
+        source = paragraph(
+            t("training.figure_source", source=figure.source.label(), year=figure.year),
+            muted=True,
+        )
+        source.setObjectName("source")
+        source.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._add(source)
+
+    def _render_pillar(self, pillar: Pillar) -> None:
+        self._add(paragraph(self.background.pillars_title, muted=True))
+        self._add(heading(pillar.title))
+        for point in pillar.points:
+            self._add(_scaled(paragraph(f"•  {point}"), 1.15))
+        self._add(sources_line([pillar.source]))
+
+    def _open(self, area_id: str) -> None:
+        self.window().navigate(area_id)  # type: ignore[attr-defined]
+
+    # -- the handout ------------------------------------------------------------------------
+
+    def export_handout(self) -> None:
+        chosen = dialogs.ask_save_file(
+            self,
+            t("training.export_dialog"),
+            str(Path.home() / t("training.export_filename")),
+            "PDF (*.pdf)",
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_handout(path, self.library.cases, self.background)
+        except PdfWriteError as exc:
+            dialogs.warn(self, t("training.export_failed_title"), str(exc))
+            return
+        dialogs.info(self, t("training.export_done_title"), t("training.export_done", path=path))
+
+
+__all__ = ["TrainerBar", "TrainerSession", "TrainingScreen", "apply_trainer_look"]
