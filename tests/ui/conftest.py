@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from docentwijzer.settings import Settings, SettingsStore
 
 from docentwijzer.ui import dialogs
+
+
+@pytest.fixture(autouse=True)
+def _windows_of_earlier_tests_are_gone() -> None:
+    """pytest-qt only deleteLater()s closed windows; restyling all of them makes tests slow."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class DialogLog:

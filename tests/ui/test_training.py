@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,12 +18,6 @@ from docentwijzer.training import builtin_cases, user_case_dir
 
 from docentwijzer.ui.mainwindow import MainWindow
 from docentwijzer.ui.training import TrainerBar, TrainingScreen
-
-
-@pytest.fixture(autouse=True)
-def _windows_of_earlier_tests_are_gone() -> None:
-    """pytest-qt only deleteLater()s closed windows; restyling all of them makes tests slow."""
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def app_font_size() -> float:
@@ -42,7 +36,7 @@ def nav_rows(window: MainWindow) -> dict[str, bool]:
 
 
 def training(window: MainWindow) -> TrainingScreen:
-    screen = window.screen("training")
+    screen = window.screen_for("training")
     assert isinstance(screen, TrainingScreen)
     return screen
 
