@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -53,6 +53,22 @@ def build_screen(target: Area) -> Screen:
         return ErrorScreen(target, str(exc))
 
 
+class NavList(QListWidget):
+    """The navigation list. Tabbing into it must not open an area by itself.
+
+    Qt makes the first row current when a list without a current row gets focus; on the acute
+    screen (not in the list) that would silently navigate back to Start.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        had_current = self.currentRow() >= 0
+        self.blockSignals(not had_current)
+        super().focusInEvent(event)
+        if not had_current:
+            self.setCurrentRow(-1)
+        self.blockSignals(False)
+
+
 class MainWindow(QMainWindow):
     area_changed = Signal(str)
     #: Emitted after the interface was rebuilt in another language.
@@ -95,7 +111,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        self.nav = QListWidget()
+        self.nav = NavList()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(t("app.nav_name"))
         for index, entry in enumerate(nav_areas(), start=1):
@@ -193,6 +209,9 @@ class MainWindow(QMainWindow):
         """The screen of ``area_id``, built on first use."""
         if area_id not in self._screens:
             built = build_screen(area(area_id))
+            if built.scroll_area is not None:
+                # What a screen reader announces when focus lands on the scrolling page.
+                built.scroll_area.setAccessibleName(t(area(area_id).title_key))
             self._screens[area_id] = built
             self.stack.addWidget(built)
         return self._screens[area_id]

@@ -62,3 +62,8 @@ def scrolling(inner: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(inner)
     return area
+
+
+def breakable_path(path: object) -> str:
+    """A file path that may wrap after each separator (long paths at 200% text)."""
+    return str(path).replace("/", "/\u200b").replace("\\", "\\\u200b")
