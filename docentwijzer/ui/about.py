@@ -10,7 +10,7 @@ from docentwijzer.i18n import t
 from docentwijzer.sources import SEEDS
 
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import breakable_path, card, heading, paragraph
+from docentwijzer.ui.widgets import card, heading, paragraph, path_field
 
 TEXT_SCALES = (100, 125, 150, 200)
 
@@ -48,7 +48,8 @@ class AboutScreen(Screen):
         self.body.addWidget(form_host)
 
         self.body.addWidget(heading(t("about.privacy_title"), 2))
-        self.body.addWidget(paragraph(t("about.privacy", folder=breakable_path(paths.data_dir()))))
+        self.body.addWidget(paragraph(t("about.privacy")))
+        self.body.addWidget(path_field(paths.data_dir(), t("about.folder_name")))
 
         self.body.addWidget(heading(t("about.sources_title"), 2))
         seeds = "".join(

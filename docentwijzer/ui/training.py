@@ -41,7 +41,7 @@ from docentwijzer.training import (
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.theme import STYLE, apply_theme
-from docentwijzer.ui.widgets import breakable_path, card, heading, paragraph, sources_line
+from docentwijzer.ui.widgets import card, heading, paragraph, path_field, sources_line
 
 if TYPE_CHECKING:
     from docentwijzer.ui.mainwindow import MainWindow
@@ -308,9 +308,8 @@ class TrainingScreen(Screen):
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export_handout)
         column.addWidget(self.export_button)
-        column.addWidget(
-            paragraph(t("training.own_cases", folder=breakable_path(user_case_dir())), muted=True)
-        )
+        column.addWidget(paragraph(t("training.own_cases"), muted=True))
+        column.addWidget(path_field(user_case_dir(), t("training.own_cases_folder")))
         if self.library.user_files:
             column.addWidget(
                 paragraph(t("training.own_cases_loaded", count=len(self.library.user_files)))

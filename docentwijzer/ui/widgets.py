@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
 from docentwijzer.sources import Source
@@ -64,6 +64,10 @@ def scrolling(inner: QWidget) -> QScrollArea:
     return area
 
 
-def breakable_path(path: object) -> str:
-    """A file path that may wrap after each separator (long paths at 200% text)."""
-    return str(path).replace("/", "/\u200b").replace("\\", "\\\u200b")
+def path_field(path: object, name: str) -> QLineEdit:
+    """A folder path shown read-only: selectable, copyable, never clipped at 200% text."""
+    field = QLineEdit(str(path))
+    field.setReadOnly(True)
+    field.setAccessibleName(name)
+    field.setCursorPosition(0)
+    return field

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from docentwijzer import paths
@@ -43,7 +43,9 @@ def training(window: MainWindow) -> TrainingScreen:
 
 def visible_text(window: MainWindow) -> str:
     screen = window.current_screen()
-    return "\n".join(label.text() for label in screen.findChildren(QLabel) if label.isVisible())
+    shown = [w for w in screen.findChildren(QWidget) if isinstance(w, (QLabel, QLineEdit))]
+    shown = [w for w in shown if w.isVisible()]
+    return "\n".join(widget.text() for widget in shown)
 
 
 def enter_from_training_screen(window: MainWindow, qtbot: QtBot) -> None:
