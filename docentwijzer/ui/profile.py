@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -219,8 +220,8 @@ class ProfileScreen(Screen):
         self.notice = paragraph(loaded.notice or "")
         self.notice.setObjectName("profileNotice")
         self.notice_card = card(heading(t("instelling.notice_title"), 3), self.notice)
-        self.notice_card.setVisible(bool(loaded.notice))
         self.body.addWidget(self.notice_card)
+        self.notice_card.setVisible(bool(loaded.notice))
 
         self.stale_list = paragraph("")
         self.stale_list.setObjectName("staleList")
@@ -389,8 +390,10 @@ class ProfileScreen(Screen):
         extra_card.form.changed.connect(self._changed)
         extra_card.remove_requested.connect(self.remove_extra)
         self.extra_column.addWidget(extra_card)
+        extra_card.show()  # now, not on the next event loop pass: focus may move into it at once
         self.extra_cards.append(extra_card)
         self.extra_none.setVisible(False)
+        self._chain_tab_order()
         if focus:
             label = extra_card.form.fields["label"]
             label.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -398,6 +401,16 @@ class ProfileScreen(Screen):
                 self.scroll_area.ensureWidgetVisible(label)
             self._changed()
         return extra_card
+
+    def _chain_tab_order(self) -> None:
+        """Cards added later still come between the roles and the add button for Tab."""
+        chain: list[QWidget] = [self.forms[ROLES[-1]].today_button]
+        for extra_card in self.extra_cards:
+            chain += [*extra_card.form.fields.values(), extra_card.form.today_button]
+            chain.append(extra_card.remove_button)
+        chain.append(self.add_extra_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def remove_extra(self, extra_card: ExtraCard) -> None:
         self._drop_extra(extra_card)
