@@ -67,13 +67,20 @@ def confirm_import(parent: QWidget | None, diff_text: str) -> bool:
     changes.setAccessibleName(t("instelling.import_confirm_title"))
     layout.addWidget(changes, 1)
     buttons = QDialogButtonBox()
-    buttons.addButton(t("instelling.import_replace"), QDialogButtonBox.ButtonRole.AcceptRole)
+    replace = buttons.addButton(
+        t("instelling.import_replace"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
     keep = buttons.addButton(t("instelling.import_keep"), QDialogButtonBox.ButtonRole.RejectRole)
-    keep.setDefault(True)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    dialog.resize(640, 420)
+    replace.setAutoDefault(False)
+    keep.setDefault(True)  # after it belongs to the dialog, or Qt picks "replace"
+    changes.setFocus()  # Enter keeps the current details (the default button)
+    metrics = dialog.fontMetrics()
+    width, height = 44 * metrics.horizontalAdvance("M"), 22 * metrics.lineSpacing()
+    available = dialog.screen().availableGeometry()
+    dialog.resize(min(width, available.width() - 40), min(height, available.height() - 40))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 

@@ -126,6 +126,13 @@ class ContactForm(QWidget):
         self.fields["checked"] = edit
         self.form.addRow(field_label("checked"), self._with_error("checked", row))
 
+    def set_title(self, title: str) -> None:
+        """Rename the contact for screen readers (extra contacts are renumbered)."""
+        self.title = title
+        for field, edit in self.fields.items():
+            edit.setAccessibleName(f"{title}: {field_label(field)}")
+        self.today_button.setAccessibleName(t("instelling.checked_today_name", title=title))
+
     # -- values --------------------------------------------------------------------------------
 
     def set_contact(self, contact: Contact | None) -> None:
@@ -191,14 +198,17 @@ class ExtraCard(QFrame):
         self.form = ContactForm(extra_title(index, ""), extra=True)
         layout.addWidget(self.form)
         self.remove_button = QPushButton(t("instelling.extra_remove"))
-        self.remove_button.setAccessibleName(
-            t("instelling.extra_remove_name", title=extra_title(index, ""))
-        )
+        self.set_index(index)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
+
+    def set_index(self, index: int) -> None:
+        title = extra_title(index, "")
+        self.form.set_title(title)
+        self.remove_button.setAccessibleName(t("instelling.extra_remove_name", title=title))
 
 
 class ProfileScreen(Screen):
@@ -403,9 +413,10 @@ class ProfileScreen(Screen):
         return extra_card
 
     def _chain_tab_order(self) -> None:
-        """Cards added later still come between the roles and the add button for Tab."""
+        """Number the extra cards and keep them between the roles and the add button for Tab."""
         chain: list[QWidget] = [self.forms[ROLES[-1]].today_button]
-        for extra_card in self.extra_cards:
+        for index, extra_card in enumerate(self.extra_cards, start=1):
+            extra_card.set_index(index)
             chain += [*extra_card.form.fields.values(), extra_card.form.today_button]
             chain.append(extra_card.remove_button)
         chain.append(self.add_extra_button)
@@ -414,6 +425,7 @@ class ProfileScreen(Screen):
 
     def remove_extra(self, extra_card: ExtraCard) -> None:
         self._drop_extra(extra_card)
+        self._chain_tab_order()
         self.add_extra_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._changed()
 

@@ -420,3 +420,62 @@ def test_readable_at_200_percent_without_sideways_scrolling(
     assert screen.scroll_area.horizontalScrollBar().maximum() == 0
     assert screen.body_widget.minimumSizeHint().width() <= screen.scroll_area.viewport().width()
     main_window.set_text_scale(100)
+
+
+def test_extra_contacts_are_renumbered_for_screen_readers_after_a_removal(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_profile(main_window, qtbot)
+    first, second = screen.add_extra(), screen.add_extra()
+    assert second.form.fields["label"].accessibleName() == "Extra contact 2: Waarvoor"
+    qtbot.mouseClick(first.remove_button, Qt.MouseButton.LeftButton)
+    assert screen.extra_cards == [second]
+    assert second.form.fields["label"].accessibleName() == "Extra contact 1: Waarvoor"
+    assert second.remove_button.accessibleName() == "Extra contact 1 verwijderen"
+    assert focused_widget_is(screen.add_extra_button)
+
+
+def focused_widget_is(widget: object) -> bool:
+    return QApplication.focusWidget() is widget
+
+
+#: A real top-level dialog on the offscreen test platform; Qt says it cannot size it natively.
+OFFSCREEN_DIALOG = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@OFFSCREEN_DIALOG
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_the_real_import_dialog_shows_the_changes_and_enter_keeps_mine(
+    qtbot: QtBot, qapp: QApplication, key: Qt.Key
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        changes = dialog.findChild(QPlainTextEdit)
+        seen.append(changes.toPlainText())
+        assert changes.hasFocus() or dialog.focusWidget() is changes
+        qtbot.keyClick(changes, key)
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.confirm_import(None, "Studentendecaan\n    Telefoon: 1 → 2") is False
+    assert seen == ["Studentendecaan\n    Telefoon: 1 → 2"]
+
+
+@OFFSCREEN_DIALOG
+def test_the_real_import_dialog_replaces_only_on_the_replace_button(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    def answer() -> None:
+        dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Vervangen")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.confirm_import(None, "x") is True
