@@ -163,6 +163,10 @@ class ContactForm(QWidget):
             problems["checked"] = date_problem
         return problems
 
+    def date_unreadable(self) -> bool:
+        """True when the typed date cannot be kept (contact() then drops it)."""
+        return parse_checked(self.fields["checked"].text(), today())[1] is not None
+
     def mark_checked_today(self) -> None:
         self.fields["checked"].setText(today().isoformat())
 
@@ -443,13 +447,16 @@ class ProfileScreen(Screen):
         stale = stale_contacts(current, today())
         self.stale_list.setText("\n".join(f"• {item.describe()}" for item in stale))
         self.stale_card.setVisible(bool(stale))
-        unsaved = current != self._saved
+        unsaved = self.has_unsaved_changes()
         self.status.setText(
             t("instelling.status_unsaved" if unsaved else "instelling.status_saved")
         )
 
     def has_unsaved_changes(self) -> bool:
-        return self.current_profile() != self._saved
+        # A date that cannot be read yet is not in current_profile(), but it is unsaved input.
+        return self.current_profile() != self._saved or any(
+            form.date_unreadable() for form in self._all_forms()
+        )
 
     def discard_changes(self) -> None:
         self._load_into_form(self._saved)

@@ -479,3 +479,26 @@ def test_the_real_import_dialog_replaces_only_on_the_replace_button(
 
     QTimer.singleShot(0, answer)
     assert dialogs.confirm_import(None, "x") is True
+
+
+def test_a_half_typed_date_counts_as_unsaved_input(main_window: MainWindow, qtbot: QtBot) -> None:
+    screen = open_profile(main_window, qtbot)
+    qtbot.keyClicks(screen.forms["vertrouwenspersoon"].fields["checked"], "12-1")
+    assert screen.has_unsaved_changes()
+    assert "nog niet zijn opgeslagen" in screen.status.text()
+
+
+def test_a_profile_from_a_newer_version_is_shown_as_a_notice_and_never_overwritten(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    newer = '{"schema_version": 5, "kind": "docentwijzer-profile", "toekomst": true}'
+    profile_file().write_text(newer, encoding="utf-8")
+    screen = open_profile(main_window, qtbot)
+    assert screen.notice_card.isVisible() and "nieuwere versie" in screen.notice.text()
+    qtbot.keyClicks(screen.institution, "Hogeschool Test")
+    assert not screen.save()
+    assert dialog_log.names() == ["warn"]
+    assert "wordt niet overschreven" in str(dialog_log.calls[0][1])
+    assert profile_file().read_text(encoding="utf-8") == newer
