@@ -7,16 +7,33 @@ JSON file an institution can hand to every teacher.
 
 from __future__ import annotations
 
-from datetime import date
+import contextlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from docentwijzer import paths
-from docentwijzer.storage import Loaded, load_document, save_document
+from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.i18n import Lang, t
+from docentwijzer.sources import Source
+from docentwijzer.storage import (
+    Loaded,
+    Migration,
+    atomic_write_bytes,
+    load_document,
+    save_document,
+)
 
 PROFILE_VERSION = 1
+PROFILE_KIND = "docentwijzer-profile"
+#: Forward migrations of the profile file: ``{found_version: function}``.
+MIGRATIONS: dict[int, Migration] = {}
 
 Role = Literal[
     "studentendecaan",
@@ -71,13 +88,24 @@ def profile_file() -> Path:
 
 
 class ProfileStore:
+    """Loads and saves the teacher's own profile; never overwrites a file it could not read."""
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or profile_file()
         self._writable = True
 
+    @property
+    def writable(self) -> bool:
+        """False after loading a file from a newer version: it is kept as it is."""
+        return self._writable
+
     def load(self) -> Loaded[InstitutionProfile]:
         loaded = load_document(
-            self.path, InstitutionProfile, version=PROFILE_VERSION, default=InstitutionProfile
+            self.path,
+            InstitutionProfile,
+            version=PROFILE_VERSION,
+            default=InstitutionProfile,
+            migrations=MIGRATIONS,
         )
         self._writable = loaded.writable
         return loaded
@@ -87,3 +115,466 @@ class ProfileStore:
             return False
         save_document(self.path, profile)
         return True
+
+    def backup_path(self) -> Path:
+        return self.path.with_name(f"{self.path.stem}.voor-import{self.path.suffix}")
+
+    def replace(self, profile: InstitutionProfile) -> Path | None:
+        """Save an imported profile, first keeping the current file as :meth:`backup_path`.
+
+        Returns the backup (None when there was no file yet). Raises PermissionError when the
+        file on disk is from a newer version and must not be overwritten.
+        """
+        if not self._writable:
+            raise PermissionError(self.path)
+        backup: Path | None = None
+        if self.path.exists():
+            backup = self.backup_path()
+            atomic_write_bytes(backup, self.path.read_bytes())
+        save_document(self.path, profile)
+        return backup
+
+
+def load_stale_contacts(today: date, store: ProfileStore | None = None) -> list[StaleContact]:
+    """The saved profile's contacts that are due for a check (for the home screen)."""
+    return stale_contacts((store or ProfileStore()).load().value, today)
+
+
+# -- what each role is for (content, nl + en, with sources) ------------------------------------
+
+
+class ProfileText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    text: str = Field(min_length=1)
+    source: Source
+
+
+class RoleInfo(BaseModel):
+    """The name of a role and one line on what it is for, drawn from the tree and the seeds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Role
+    label: str = Field(min_length=1)
+    explanation: str = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+class ProfileContent(ContentDocument):
+    """``content/<lang>/instelling.json``."""
+
+    intro: ProfileText
+    extra: ProfileText
+    roles: list[RoleInfo]
+
+    @model_validator(mode="after")
+    def _every_role_once_in_order(self) -> ProfileContent:
+        if tuple(info.id for info in self.roles) != ROLES:
+            raise ValueError(f"roles must be exactly {', '.join(ROLES)} in this order")
+        return self
+
+    def role(self, role: Role) -> RoleInfo:
+        return next(info for info in self.roles if info.id == role)
+
+
+def profile_content(lang: Lang | None = None) -> ProfileContent:
+    return load_content("instelling", ProfileContent, lang)
+
+
+def role_label(role: Role, lang: Lang | None = None) -> str:
+    """The role's name for people, e.g. "Studentendecaan"."""
+    return profile_content(lang).role(role).label
+
+
+# -- light checks on what people type -----------------------------------------------------------
+
+PHONE_PATTERN = re.compile(r"^[0-9+\-() ]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+CONTACT_FIELDS: tuple[str, ...] = ("name", "phone", "email", "hours", "note", "checked")
+EXTRA_FIELDS: tuple[str, ...] = ("label", *CONTACT_FIELDS)
+FIELD_KEYS: dict[str, str] = {
+    "institution": "instelling.institution",
+    "label": "instelling.field_label",
+    "name": "instelling.field_name",
+    "phone": "instelling.field_phone",
+    "email": "instelling.field_email",
+    "hours": "instelling.field_hours",
+    "note": "instelling.field_note",
+    "checked": "instelling.field_checked",
+}
+
+
+def field_label(field: str, lang: Lang | None = None) -> str:
+    key = FIELD_KEYS.get(field)
+    return t(key, lang=lang) if key else field
+
+
+def phone_problem(text: str, lang: Lang | None = None) -> str | None:
+    """A message when ``text`` does not look like a phone number; None when fine or empty."""
+    if not text.strip():
+        return None
+    if not PHONE_PATTERN.match(text):
+        return t("instelling.bad_phone_chars", lang=lang)
+    if sum(ch.isdigit() for ch in text) < 3:
+        return t("instelling.bad_phone_short", lang=lang)
+    return None
+
+
+def email_problem(text: str, lang: Lang | None = None) -> str | None:
+    if not text.strip():
+        return None
+    if not EMAIL_PATTERN.match(text.strip()):
+        return t("instelling.bad_email", lang=lang)
+    return None
+
+
+def parse_checked(
+    text: str, today: date, lang: Lang | None = None
+) -> tuple[date | None, str | None]:
+    """Read a "last checked" date typed as 2026-11-21 or 21-11-2026: (date, problem)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    parts: tuple[str, str, str] | None = None
+    if match:
+        parts = (match[1], match[2], match[3])
+    else:
+        match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+        if match:
+            parts = (match[3], match[2], match[1])
+    if parts is None:
+        return None, t("instelling.bad_date", lang=lang)
+    try:
+        value = date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None, t("instelling.bad_date", lang=lang)
+    if value > today:
+        return None, t("instelling.future_date", lang=lang)
+    return value, None
+
+
+def contact_problems(contact: Contact, lang: Lang | None = None) -> dict[str, str]:
+    """Field -> message for what looks wrong in ``contact`` (empty fields are fine)."""
+    problems: dict[str, str] = {}
+    if isinstance(contact, ExtraContact) and not contact.label.strip():
+        problems["label"] = t("instelling.label_missing", lang=lang)
+    for field, check in (("phone", phone_problem), ("email", email_problem)):
+        message = check(getattr(contact, field), lang)
+        if message:
+            problems[field] = message
+    return problems
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    #: "institution", a role id, or "extra:<n>" (1-based position)
+    contact: str
+    field: str
+    message: str
+
+
+def _parts(profile: InstitutionProfile) -> Iterator[tuple[str, Contact]]:
+    for role in ROLES:
+        contact = profile.contacts.get(role)
+        if contact is not None:
+            yield role, contact
+    for index, extra in enumerate(profile.extra, start=1):
+        yield f"extra:{index}", extra
+
+
+def profile_problems(profile: InstitutionProfile, lang: Lang | None = None) -> list[FieldProblem]:
+    return [
+        FieldProblem(key, field, message)
+        for key, contact in _parts(profile)
+        for field, message in contact_problems(contact, lang).items()
+    ]
+
+
+def extra_title(index: int, label: str, lang: Lang | None = None) -> str:
+    """ "Extra contact 2 (Studentenpastor)"; without the label when it is empty."""
+    base = t("instelling.extra_numbered", lang=lang, n=index)
+    return f"{base} ({label})" if label.strip() else base
+
+
+def contact_title(key: str, profile: InstitutionProfile, lang: Lang | None = None) -> str:
+    """A readable name for a part of the profile: "Studentendecaan", "Extra contact 2 (…)"."""
+    if key == "institution":
+        return t("instelling.institution", lang=lang)
+    if key.startswith("extra:"):
+        index = int(key.removeprefix("extra:"))
+        label = profile.extra[index - 1].label if 0 < index <= len(profile.extra) else ""
+        return extra_title(index, label, lang)
+    if key in ROLES:
+        return role_label(key, lang)  # type: ignore[arg-type]
+    return key
+
+
+# -- normalising, diff, reminders -----------------------------------------------------------------
+
+
+def normalized(profile: InstitutionProfile) -> InstitutionProfile:
+    """The same profile without roles that hold nothing, roles in their fixed order."""
+    return profile.model_copy(
+        update={
+            "contacts": {
+                role: profile.contacts[role]
+                for role in ROLES
+                if role in profile.contacts and profile.contacts[role] != Contact()
+            }
+        }
+    )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that differs: ``contact`` is "institution", a role id or "extra:<label>"."""
+
+    contact: str
+    title: str
+    field: str
+    old: str
+    new: str
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _field_changes(key: str, title: str, old: Contact, new: Contact) -> list[FieldChange]:
+    fields = (
+        EXTRA_FIELDS
+        if isinstance(old, ExtraContact) or isinstance(new, ExtraContact)
+        else CONTACT_FIELDS
+    )
+    changes: list[FieldChange] = []
+    for field in fields:
+        before, after = _text(getattr(old, field, "")), _text(getattr(new, field, ""))
+        if before != after:
+            changes.append(FieldChange(key, title, field, before, after))
+    return changes
+
+
+def profile_diff(
+    old: InstitutionProfile, new: InstitutionProfile, lang: Lang | None = None
+) -> list[FieldChange]:
+    """Every field that differs between ``old`` and ``new``, in screen order.
+
+    Roles compare field by field (an absent role counts as empty). Extra contacts are matched by
+    their label, so a reordered list is no change; an added or removed one lists its filled fields.
+    """
+    changes: list[FieldChange] = []
+    if old.institution != new.institution:
+        changes.append(
+            FieldChange(
+                "institution",
+                t("instelling.institution", lang=lang),
+                "institution",
+                old.institution,
+                new.institution,
+            )
+        )
+    for role in ROLES:
+        changes += _field_changes(
+            role,
+            role_label(role, lang),
+            old.contacts.get(role, Contact()),
+            new.contacts.get(role, Contact()),
+        )
+    remaining = list(old.extra)
+    for extra in new.extra:
+        match = next((o for o in remaining if o.label == extra.label), None)
+        if match is not None:
+            remaining.remove(match)
+        before = match or ExtraContact.model_construct(label="")
+        title = t("instelling.extra_named", lang=lang, label=extra.label)
+        changes += _field_changes(f"extra:{extra.label}", title, before, extra)
+    for gone in remaining:
+        title = t("instelling.extra_named", lang=lang, label=gone.label)
+        changes += _field_changes(
+            f"extra:{gone.label}", title, gone, ExtraContact.model_construct(label="")
+        )
+    return changes
+
+
+def diff_text(changes: list[FieldChange], lang: Lang | None = None) -> str:
+    """The changes as readable lines, grouped per contact: "Telefoon: 030-1 → 030-2"."""
+    empty = t("instelling.empty_value", lang=lang)
+    lines: list[str] = []
+    groups: dict[str, list[FieldChange]] = {}
+    for change in changes:
+        groups.setdefault(change.contact, []).append(change)
+    for group in groups.values():
+        title = group[0].title
+        if all(not c.old for c in group):
+            title = t("instelling.diff_added", lang=lang, title=title)
+        elif all(not c.new for c in group):
+            title = t("instelling.diff_removed", lang=lang, title=title)
+        if group[0].contact != "institution":
+            lines.append(title)
+        for change in group:
+            indent = "" if change.contact == "institution" else "    "
+            lines.append(
+                f"{indent}{field_label(change.field, lang)}: "
+                f"{change.old or empty} → {change.new or empty}"
+            )
+    return "\n".join(lines)
+
+
+def one_year_before(today: date) -> date:
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today - timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class StaleContact:
+    """A filled-in contact not checked for a year (or never)."""
+
+    contact: str
+    title: str
+    checked: date | None
+
+    def describe(self, lang: Lang | None = None) -> str:
+        if self.checked is None:
+            return t("instelling.stale_never", lang=lang, title=self.title)
+        return t(
+            "instelling.stale_since", lang=lang, title=self.title, date=self.checked.isoformat()
+        )
+
+
+def stale_contacts(
+    profile: InstitutionProfile, today: date, lang: Lang | None = None
+) -> list[StaleContact]:
+    """Filled-in contacts last checked a year or more before ``today``, or never checked."""
+    limit = one_year_before(today)
+    stale: list[StaleContact] = []
+    for key, contact in _parts(profile):
+        if contact.is_empty():
+            continue
+        if contact.checked is None or contact.checked <= limit:
+            stale.append(StaleContact(key, contact_title(key, profile, lang), contact.checked))
+    return stale
+
+
+# -- export and import ---------------------------------------------------------------------------
+
+MAX_IMPORT_BYTES = 1_000_000
+
+
+class ProfileFileError(Exception):
+    """An import or export failed; ``str(err)`` is a message for the user, in their language."""
+
+
+def export_text(profile: InstitutionProfile) -> str:
+    return profile.model_dump_json(indent=2) + "\n"
+
+
+def export_profile(profile: InstitutionProfile, path: Path) -> None:
+    """Write ``profile`` as one file a trainer can hand out (atomically)."""
+    try:
+        atomic_write_bytes(path, export_text(profile).encode("utf-8"))
+    except OSError as exc:
+        raise ProfileFileError(
+            t("instelling.export_failed", file=path.name, reason=exc.strerror or str(exc))
+        ) from exc
+
+
+def _refused(label: str, reason: str) -> ProfileFileError:
+    return ProfileFileError(t("instelling.import_refused", file=label, reason=reason))
+
+
+def _where(loc: tuple[int | str, ...], raw: Any) -> str:
+    """A readable place for a validation error: "Studentendecaan → Telefoon"."""
+    parts: list[str] = []
+    if len(loc) >= 2 and loc[0] == "contacts":
+        role = str(loc[1])
+        parts.append(role_label(role) if role in ROLES else t("instelling.unknown_role", role=role))  # type: ignore[arg-type]
+        rest = loc[2:]
+    elif len(loc) >= 2 and loc[0] == "extra" and isinstance(loc[1], int):
+        label = ""
+        with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
+            label = str(raw["extra"][loc[1]].get("label", ""))
+        parts.append(extra_title(loc[1] + 1, label))
+        rest = loc[2:]
+    else:
+        rest = loc
+    parts += [field_label(str(p)) for p in rest if isinstance(p, str) and p != "[key]"]
+    return " → ".join(parts) or t("instelling.whole_file")
+
+
+def _problem(kind: str) -> str:
+    if kind == "missing":
+        return t("instelling.problem_missing")
+    if kind == "extra_forbidden":
+        return t("instelling.problem_unknown")
+    if kind.startswith("date"):
+        return t("instelling.bad_date")
+    if kind == "literal_error":
+        return t("instelling.problem_unknown")
+    if kind in ("string_type",):
+        return t("instelling.problem_text")
+    if kind == "string_too_short":
+        return t("instelling.problem_empty")
+    return t("instelling.problem_invalid")
+
+
+def parse_profile(data: bytes, label: str) -> InstitutionProfile:
+    """Validate an import file's bytes; raise :class:`ProfileFileError` saying what is wrong."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _refused(label, t("instelling.err_too_big"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _refused(label, t("instelling.err_not_text")) from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _refused(label, t("instelling.err_not_json", line=exc.lineno)) from exc
+    if not isinstance(raw, dict) or raw.get("kind") != PROFILE_KIND:
+        raise _refused(label, t("instelling.err_foreign"))
+    found = raw.get("schema_version")
+    if not isinstance(found, int) or isinstance(found, bool) or found < 1:
+        raise _refused(label, t("instelling.err_version"))
+    if found > PROFILE_VERSION:
+        raise _refused(label, t("instelling.err_newer", found=found, supported=PROFILE_VERSION))
+    while found < PROFILE_VERSION:
+        raw = MIGRATIONS[found](raw)
+        found += 1
+        raw["schema_version"] = found
+    try:
+        profile = InstitutionProfile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = _where(tuple(first["loc"]), raw)
+        raise _refused(
+            label, t("instelling.err_field", where=where, problem=_problem(first["type"]))
+        ) from exc
+    problems = profile_problems(profile)
+    if problems:
+        first_problem = problems[0]
+        where = (
+            f"{contact_title(first_problem.contact, profile)} → {field_label(first_problem.field)}"
+        )
+        raise _refused(label, t("instelling.err_field", where=where, problem=first_problem.message))
+    return profile
+
+
+def read_profile_file(path: Path) -> InstitutionProfile:
+    """Read and validate an import file; never changes anything."""
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise _refused(path.name, t("instelling.err_too_big"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _refused(
+            path.name, t("instelling.err_unreadable", reason=exc.strerror or str(exc))
+        ) from exc
+    return parse_profile(data, path.name)

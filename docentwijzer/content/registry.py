@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
+from docentwijzer.profile import ProfileContent
 from docentwijzer.training import Background, CaseSet
 from docentwijzer.tree import TreeContent
 
@@ -15,4 +16,5 @@ DOCUMENTS: dict[str, type[ContentDocument]] = {
     "beslisboom": TreeContent,
     "casuistiek": CaseSet,
     "achtergrond": Background,
+    "instelling": ProfileContent,
 }

@@ -33,7 +33,7 @@ AREAS: tuple[Area, ...] = (
     Area("openheid"),
     Area("belonging"),
     Area("notities"),
-    Area("instelling"),
+    Area("instelling", "docentwijzer.ui.profile:ProfileScreen"),
     Area("training", "docentwijzer.ui.training:TrainingScreen"),
     Area("over", "docentwijzer.ui.about:AboutScreen"),
     Area("acuut", "docentwijzer.ui.acute:AcuteScreen", in_nav=False),

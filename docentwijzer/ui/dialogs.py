@@ -5,7 +5,16 @@ Standard buttons read Dutch through Qt's own ``qtbase_nl`` translation.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from docentwijzer.i18n import t
 
@@ -43,6 +52,36 @@ def confirm_discard(parent: QWidget | None) -> bool:
 
 def confirm_delete(parent: QWidget | None, what: str) -> bool:
     return confirm(parent, t("app.delete_title"), t("app.delete_text", what=what))
+
+
+def confirm_import(parent: QWidget | None, diff_text: str) -> bool:
+    """Show what an import would change (old → new) and ask before replacing anything."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(t("instelling.import_confirm_title"))
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(t("instelling.import_confirm_text"))
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    changes = QPlainTextEdit(diff_text)
+    changes.setReadOnly(True)
+    changes.setAccessibleName(t("instelling.import_confirm_title"))
+    layout.addWidget(changes, 1)
+    buttons = QDialogButtonBox()
+    replace = buttons.addButton(
+        t("instelling.import_replace"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    keep = buttons.addButton(t("instelling.import_keep"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    replace.setAutoDefault(False)
+    keep.setDefault(True)  # after it belongs to the dialog, or Qt picks "replace"
+    changes.setFocus()  # Enter keeps the current details (the default button)
+    metrics = dialog.fontMetrics()
+    width, height = 44 * metrics.horizontalAdvance("M"), 22 * metrics.lineSpacing()
+    available = dialog.screen().availableGeometry()
+    dialog.resize(min(width, available.width() - 40), min(height, available.height() - 40))
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:

@@ -42,7 +42,7 @@ class DialogLog:
 def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
     """No real modal dialog ever opens in tests."""
     log = DialogLog()
-    for name in ("confirm", "confirm_discard", "confirm_delete"):
+    for name in ("confirm", "confirm_discard", "confirm_delete", "confirm_import"):
         monkeypatch.setattr(dialogs, name, log.record(name))
     for name in ("info", "warn"):
         monkeypatch.setattr(dialogs, name, log.record(name, result=False))

@@ -1,0 +1,504 @@
+"""Instellingsgegevens as a teacher and a trainer use it: fill in, save, hand out, import."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from docentwijzer import i18n, paths
+from docentwijzer.profile import (
+    Contact,
+    ExtraContact,
+    InstitutionProfile,
+    ProfileStore,
+    export_profile,
+    profile_file,
+    read_profile_file,
+)
+from docentwijzer.settings import Settings, SettingsStore
+
+from docentwijzer.ui import dialogs
+from docentwijzer.ui import profile as profile_ui
+from docentwijzer.ui.mainwindow import MainWindow
+from docentwijzer.ui.profile import ProfileScreen
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(profile_ui, "today", lambda: TODAY)
+
+
+def open_profile(window: MainWindow, qtbot: QtBot) -> ProfileScreen:
+    """Open the screen the way a teacher does: Ctrl+7."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "instelling"
+    screen = window.current_screen()
+    assert isinstance(screen, ProfileScreen)
+    return screen
+
+
+def focused() -> QLineEdit:
+    widget = QApplication.focusWidget()
+    assert isinstance(widget, QLineEdit), widget
+    return widget
+
+
+def shown_text(screen: ProfileScreen) -> str:
+    return "\n".join(label.text() for label in screen.findChildren(QLabel) if label.isVisible())
+
+
+def saved_profile() -> InstitutionProfile:
+    return ProfileStore().load().value
+
+
+def trainer_profile() -> InstitutionProfile:
+    return InstitutionProfile(
+        institution="Hogeschool Voorbeeld",
+        contacts={
+            "studentendecaan": Contact(name="Decanaat", phone="030 111", checked=date(2026, 10, 1)),
+            "vertrouwenspersoon": Contact(name="Mw. De Vries", email="vp@example.nl"),
+        },
+        extra=[ExtraContact(label="Studentenpastor", phone="030 333")],
+    )
+
+
+def test_fill_a_role_by_keyboard_save_and_see_it_after_reopening(
+    main_window: MainWindow, qtbot: QtBot, qapp: QApplication
+) -> None:
+    screen = open_profile(main_window, qtbot)
+    assert focused() is screen.institution
+    qtbot.keyClicks(focused(), "Hogeschool Test")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    decaan = screen.forms["studentendecaan"]
+    assert focused() is decaan.fields["name"]
+    qtbot.keyClicks(focused(), "Decanaat, gebouw A")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "030 123 45 67")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "decanaat@example.nl")
+    assert screen.has_unsaved_changes()
+    assert "nog niet zijn opgeslagen" in screen.status.text()
+
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not screen.has_unsaved_changes()
+    assert screen.status.text() == "Opgeslagen."
+    stored = saved_profile()
+    assert stored.institution == "Hogeschool Test"
+    assert stored.contacts["studentendecaan"] == Contact(
+        name="Decanaat, gebouw A", phone="030 123 45 67", email="decanaat@example.nl"
+    )
+
+    main_window.close()
+    reopened = MainWindow(Settings(), SettingsStore())
+    qtbot.addWidget(reopened)
+    reopened.show()
+    qtbot.waitExposed(reopened)
+    again = open_profile(reopened, qtbot)
+    assert again.institution.text() == "Hogeschool Test"
+    assert again.forms["studentendecaan"].fields["phone"].text() == "030 123 45 67"
+    assert not again.has_unsaved_changes()
+
+
+def test_a_wrong_phone_number_is_explained_inline_and_not_saved(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_profile(main_window, qtbot)
+    phone = screen.forms["studentpsycholoog"].fields["phone"]
+    error = screen.forms["studentpsycholoog"].errors["phone"]
+    assert not error.isVisible()
+    phone.setFocus()
+    qtbot.keyClicks(phone, "bel de receptie")
+    assert error.isVisible() and "alleen cijfers, spaties, +, - en haakjes" in error.text()
+    email = screen.forms["studentpsycholoog"].fields["email"]
+    qtbot.keyClicks(email, "psy@hs")
+    assert "geen e-mailadres" in screen.forms["studentpsycholoog"].errors["email"].text()
+
+    screen.institution.setFocus()
+    qtbot.keyClick(screen.institution, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "verbeter eerst de gemarkeerde velden (2)" in screen.status.text()
+    assert focused() is phone
+    assert not profile_file().exists()
+
+    phone.clear()
+    qtbot.keyClicks(phone, "+31 (0)30-123 4567")
+    email.clear()
+    qtbot.keyClicks(email, "psy@hs.nl")
+    assert not error.isVisible()
+    assert screen.save()
+    assert saved_profile().contacts["studentpsycholoog"].phone == "+31 (0)30-123 4567"
+
+
+def test_leaving_with_unsaved_changes_asks_and_can_discard(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    ProfileStore().save(trainer_profile())
+    screen = open_profile(main_window, qtbot)
+    qtbot.keyClicks(screen.forms["studentendecaan"].fields["name"], " (nieuw)")
+    dialog_log.answer = False
+    assert not main_window.navigate("start")
+    assert main_window.current_area() == "instelling"
+    dialog_log.answer = True
+    assert main_window.navigate("start")
+    assert dialog_log.names() == ["confirm_discard", "confirm_discard"]
+    open_profile(main_window, qtbot)
+    assert screen.forms["studentendecaan"].fields["name"].text() == "Decanaat"
+    assert not screen.has_unsaved_changes()
+    assert saved_profile() == trainer_profile()
+
+
+def test_import_shows_what_changes_and_replaces_after_yes(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mine = trainer_profile().model_copy(deep=True)
+    mine.contacts["studentendecaan"].phone = "030 999"
+    ProfileStore().save(mine)
+    before = profile_file().read_bytes()
+    handout = tmp_path / "begeleidingskaart.json"
+    export_profile(trainer_profile(), handout)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_: str(handout))
+
+    screen = open_profile(main_window, qtbot)
+    screen.import_button.setFocus()
+    qtbot.keyClick(screen.import_button, Qt.Key.Key_Space)
+
+    assert dialog_log.names() == ["confirm_import", "info"]
+    (diff,) = dialog_log.calls[0][1]
+    assert diff == "Studentendecaan\n    Telefoon: 030 999 → 030 111"
+    assert screen.forms["studentendecaan"].fields["phone"].text() == "030 111"
+    assert saved_profile() == trainer_profile()
+    backup = profile_file().with_name("instelling.voor-import.json")
+    assert backup.read_bytes() == before
+    assert "instelling.voor-import.json" in str(dialog_log.calls[1][1])
+    assert not screen.has_unsaved_changes()
+
+
+def test_import_declined_changes_nothing(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ProfileStore().save(trainer_profile())
+    before = profile_file().read_bytes()
+    other = InstitutionProfile(contacts={"huisartsenpost": Contact(name="HAP", phone="088 000")})
+    handout = tmp_path / "ander.json"
+    export_profile(other, handout)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_: str(handout))
+    dialog_log.answer = False
+
+    screen = open_profile(main_window, qtbot)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+
+    assert dialog_log.names() == ["confirm_import"]
+    (diff,) = dialog_log.calls[0][1]
+    assert "Huisartsenpost (regionaal) (nieuw)\n    Naam of afdeling: (leeg) → HAP" in diff
+    assert "Studentenpastor (verwijderd)" in diff
+    assert screen.status.text() == "Niet geïmporteerd; er is niets veranderd."
+    assert profile_file().read_bytes() == before
+    assert screen.forms["huisartsenpost"].fields["name"].text() == ""
+    assert not screen.has_unsaved_changes()
+
+
+@pytest.mark.parametrize(
+    ("content", "lang", "expected"),
+    [
+        (b"Naam;Telefoon\n", "nl", "geen geldig JSON-bestand"),
+        (b'{"kind": "iets-anders", "schema_version": 1}', "nl", "geen bestand met DocentWijzer"),
+        (
+            b'{"kind": "docentwijzer-profile", "schema_version": 3}',
+            "en",
+            "comes from a newer version of DocentWijzer (version 3",
+        ),
+        (
+            b'{"kind": "docentwijzer-profile", "schema_version": 1,'
+            b' "contacts": {"studentendecaan": {"phone": "bellen!"}}}',
+            "nl",
+            "Studentendecaan → Telefoon: Gebruik alleen cijfers",
+        ),
+    ],
+)
+def test_an_invalid_or_foreign_file_is_refused_with_a_message_and_nothing_is_lost(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    dialog_log,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: bytes,
+    lang: str,
+    expected: str,
+) -> None:
+    ProfileStore().save(trainer_profile())
+    before = profile_file().read_bytes()
+    bad = tmp_path / "import.json"
+    bad.write_bytes(content)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_: str(bad))
+    main_window.set_language(lang)
+    screen = open_profile(main_window, qtbot)
+    qtbot.keyClicks(screen.forms["studentpsycholoog"].fields["name"], "nog niet bewaard")
+
+    assert not screen.import_file()
+
+    assert dialog_log.names() == ["warn"]
+    message = str(dialog_log.calls[0][1])
+    assert "import.json" in message and expected in message
+    assert profile_file().read_bytes() == before
+    assert screen.forms["studentpsycholoog"].fields["name"].text() == "nog niet bewaard"
+    assert screen.forms["studentendecaan"].fields["name"].text() == "Decanaat"
+
+
+def test_export_writes_one_file_colleagues_can_import(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ProfileStore().save(trainer_profile())
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, suggested: str, _filters: str) -> str:
+        asked.append(suggested)
+        return str(tmp_path / "kaart")
+
+    monkeypatch.setattr(dialogs, "ask_save_file", choose)
+    screen = open_profile(main_window, qtbot)
+    screen.export_button.setFocus()
+    qtbot.keyClick(screen.export_button, Qt.Key.Key_Space)
+
+    written = tmp_path / "kaart.json"
+    assert asked and asked[0].endswith("begeleidingskaart.json")
+    assert json.loads(written.read_text("utf-8"))["kind"] == "docentwijzer-profile"
+    assert read_profile_file(written) == trainer_profile()
+    assert str(written) in screen.status.text()
+    assert dialog_log.names() == []
+
+
+def test_export_is_refused_while_a_field_is_wrong(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_: pytest.fail("no file dialog"))
+    screen = open_profile(main_window, qtbot)
+    qtbot.keyClicks(screen.forms["verslavingszorg"].fields["checked"], "gisteren")
+    assert "JJJJ-MM-DD" in screen.forms["verslavingszorg"].errors["checked"].text()
+    assert not screen.export_file()
+    assert dialog_log.names() == ["warn"]
+
+
+def test_with_no_profile_the_roles_explanations_and_national_numbers_show(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_profile(main_window, qtbot)
+    text = shown_text(screen)
+    for role_name in (
+        "Studentendecaan",
+        "Studentpsycholoog",
+        "Studieloopbaanbegeleider / mentor",
+        "Vertrouwenspersoon",
+        "BHV / beveiliging (intern noodnummer)",
+        "Huisartsenpost (regionaal)",
+        "Verslavingszorg (regionaal)",
+    ):
+        assert role_name in text
+    assert "Bij pesten, discriminatie of grensoverschrijdend gedrag." in text
+    assert "Bron: design/beslisboom.md" in text
+    assert screen.national_numbers["112"].text() == "Alarmnummer: 112"
+    assert "113 of 0800-0113" in screen.national_numbers["113"].text()
+    assert "0900-0113" not in text
+    assert "Landelijke nummers gecontroleerd: 2026-11." in text
+    assert not screen.stale_card.isVisible()
+    assert not screen.notice_card.isVisible()
+    assert not screen.has_unsaved_changes()
+    assert all(not isinstance(w, QLineEdit) or not w.isReadOnly() for w in [screen.institution])
+
+
+def test_a_corrupt_profile_file_is_kept_aside_and_the_screen_says_so(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    profile_file().write_text("{ kapot", encoding="utf-8")
+    screen = open_profile(main_window, qtbot)
+    assert screen.notice_card.isVisible()
+    assert "beschadigd" in screen.notice.text() and "instelling.corrupt-" in screen.notice.text()
+    kept = [p for p in paths.data_dir().iterdir() if ".corrupt-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text() == "{ kapot"
+
+
+def test_stale_contacts_are_listed_until_marked_checked_today(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    old = trainer_profile().model_copy(deep=True)
+    old.contacts["studentendecaan"].checked = date(2025, 11, 21)
+    old.contacts["vertrouwenspersoon"].checked = date(2026, 6, 1)
+    old.extra[0].checked = date(2026, 6, 1)
+    ProfileStore().save(old)
+    screen = open_profile(main_window, qtbot)
+    assert screen.stale_card.isVisible()
+    assert screen.stale_list.text() == "• Studentendecaan: laatst gecontroleerd op 2025-11-21"
+
+    today_button = screen.forms["studentendecaan"].today_button
+    today_button.setFocus()
+    qtbot.keyClick(today_button, Qt.Key.Key_Space)
+    assert screen.forms["studentendecaan"].fields["checked"].text() == "2026-11-21"
+    assert not screen.stale_card.isVisible()
+    assert screen.save()
+    assert saved_profile().contacts["studentendecaan"].checked == TODAY
+
+
+def test_extra_contacts_can_be_added_and_removed(main_window: MainWindow, qtbot: QtBot) -> None:
+    screen = open_profile(main_window, qtbot)
+    assert "Nog geen extra contacten." in shown_text(screen)
+    screen.add_extra_button.setFocus()
+    qtbot.keyClick(screen.add_extra_button, Qt.Key.Key_Space)
+    assert len(screen.extra_cards) == 1
+    form = screen.extra_cards[0].form
+    assert focused() is form.fields["label"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "Ds. Jansen")
+    assert not screen.save()
+    assert "Schrijf erbij waarvoor dit contact is." in form.errors["label"].text()
+    qtbot.keyClicks(form.fields["label"], "Studentenpastor")
+    assert screen.save()
+    assert saved_profile().extra == [ExtraContact(label="Studentenpastor", name="Ds. Jansen")]
+
+    remove = screen.extra_cards[0].remove_button
+    remove.setFocus()
+    qtbot.keyClick(remove, Qt.Key.Key_Space)
+    assert screen.extra_cards == []
+    assert screen.has_unsaved_changes()
+    assert screen.save()
+    assert saved_profile().extra == []
+
+
+def test_an_empty_added_contact_is_not_an_unsaved_change(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_profile(main_window, qtbot)
+    qtbot.mouseClick(screen.add_extra_button, Qt.MouseButton.LeftButton)
+    assert not screen.has_unsaved_changes()
+    assert screen.save()
+    assert saved_profile() == InstitutionProfile()
+
+
+def test_english_screen(main_window: MainWindow, qtbot: QtBot) -> None:
+    main_window.set_language("en")
+    screen = open_profile(main_window, qtbot)
+    text = shown_text(screen)
+    assert "Institution details" in text
+    assert "Confidential adviser (vertrouwenspersoon)" in text
+    assert "For bullying, discrimination or transgressive behaviour." in text
+    assert "⟨" not in text
+    assert screen.save_button.text() == "Save"
+    i18n.set_language("nl")
+
+
+def test_readable_at_200_percent_without_sideways_scrolling(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.resize(1100, 760)
+    assert main_window.set_text_scale(200)
+    screen = open_profile(main_window, qtbot)
+    qtbot.waitUntil(lambda: screen.scroll_area.viewport().width() > 0)
+    assert screen.scroll_area.horizontalScrollBar().maximum() == 0
+    assert screen.body_widget.minimumSizeHint().width() <= screen.scroll_area.viewport().width()
+    main_window.set_text_scale(100)
+
+
+def test_extra_contacts_are_renumbered_for_screen_readers_after_a_removal(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_profile(main_window, qtbot)
+    first, second = screen.add_extra(), screen.add_extra()
+    assert second.form.fields["label"].accessibleName() == "Extra contact 2: Waarvoor"
+    qtbot.mouseClick(first.remove_button, Qt.MouseButton.LeftButton)
+    assert screen.extra_cards == [second]
+    assert second.form.fields["label"].accessibleName() == "Extra contact 1: Waarvoor"
+    assert second.remove_button.accessibleName() == "Extra contact 1 verwijderen"
+    assert focused_widget_is(screen.add_extra_button)
+
+
+def focused_widget_is(widget: object) -> bool:
+    return QApplication.focusWidget() is widget
+
+
+#: A real top-level dialog on the offscreen test platform; Qt says it cannot size it natively.
+OFFSCREEN_DIALOG = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@OFFSCREEN_DIALOG
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_the_real_import_dialog_shows_the_changes_and_enter_keeps_mine(
+    qtbot: QtBot, qapp: QApplication, key: Qt.Key
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        changes = dialog.findChild(QPlainTextEdit)
+        seen.append(changes.toPlainText())
+        assert changes.hasFocus() or dialog.focusWidget() is changes
+        qtbot.keyClick(changes, key)
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.confirm_import(None, "Studentendecaan\n    Telefoon: 1 → 2") is False
+    assert seen == ["Studentendecaan\n    Telefoon: 1 → 2"]
+
+
+@OFFSCREEN_DIALOG
+def test_the_real_import_dialog_replaces_only_on_the_replace_button(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    def answer() -> None:
+        dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Vervangen")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.confirm_import(None, "x") is True
+
+
+def test_a_half_typed_date_counts_as_unsaved_input(main_window: MainWindow, qtbot: QtBot) -> None:
+    screen = open_profile(main_window, qtbot)
+    qtbot.keyClicks(screen.forms["vertrouwenspersoon"].fields["checked"], "12-1")
+    assert screen.has_unsaved_changes()
+    assert "nog niet zijn opgeslagen" in screen.status.text()
+
+
+def test_a_profile_from_a_newer_version_is_shown_as_a_notice_and_never_overwritten(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    newer = '{"schema_version": 5, "kind": "docentwijzer-profile", "toekomst": true}'
+    profile_file().write_text(newer, encoding="utf-8")
+    screen = open_profile(main_window, qtbot)
+    assert screen.notice_card.isVisible() and "nieuwere versie" in screen.notice.text()
+    qtbot.keyClicks(screen.institution, "Hogeschool Test")
+    assert not screen.save()
+    assert dialog_log.names() == ["warn"]
+    assert "wordt niet overschreven" in str(dialog_log.calls[0][1])
+    assert profile_file().read_text(encoding="utf-8") == newer
