@@ -31,7 +31,7 @@ AREAS: tuple[Area, ...] = (
     Area("signalering"),
     Area("beslisboom"),
     Area("openheid"),
-    Area("belonging"),
+    Area("belonging", "docentwijzer.ui.belonging:BelongingScreen"),
     Area("notities"),
     Area("instelling"),
     Area("training"),
