@@ -56,7 +56,13 @@ def _styles() -> dict[str, ParagraphStyle]:
             "tip_meta", parent=body, fontSize=7.8, leading=10, textColor="#4a4f55", spaceAfter=2
         ),
         "theme": ParagraphStyle(
-            "theme", parent=base["h2"], fontSize=12, leading=15, spaceBefore=8, spaceAfter=0
+            "theme",
+            parent=base["h2"],
+            fontSize=12,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=0,
+            keepWithNext=1,
         ),
         "intro": ParagraphStyle(
             "intro",
