@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -74,6 +75,12 @@ def _combo() -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
     return combo
+
+
+def _chain(*widgets: QWidget) -> None:
+    """Keyboard order for widgets built after the screen (Qt would put them last)."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
 
 
 def _button(text: str, handler: Callable[[], object], *, tip: str = "") -> QPushButton:
@@ -397,6 +404,8 @@ class BelongingScreen(Screen):
         self.detail.addLayout(row)
         self.detail.addStretch(1)
         self._sync_detail_buttons()
+        # New widgets join the end of the tab chain: put the tip's buttons right after the list.
+        _chain(self.list, self.favourite_button, self.week_button, self.detail_area)
 
     def _sync_detail_buttons(self) -> None:
         tip = self._current
@@ -466,6 +475,7 @@ class BelongingScreen(Screen):
         _clear(self.week_list)
         self.reflections = {}
         self.outcomes = {}
+        self._week_buttons: dict[str, list[QPushButton]] = {}
         entries = [e for e in self.store.week() if self.content.tip(e.tip_id) is not None]
         self.tabs.setTabText(1, t("belonging.tab_week", count=len(entries)))
         self.clear_week_button.setEnabled(bool(entries))
@@ -512,18 +522,26 @@ class BelongingScreen(Screen):
             buttons = QWidget()
             row = QHBoxLayout(buttons)
             row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(_button(t("belonging.open_tip"), lambda tid=tip.id: self.open_tip(tid)))
-            row.addWidget(
-                _button(
-                    t("belonging.week_remove"),
-                    lambda tid=tip.id: self._remove_from_week(tid),
-                )
+            opener = _button(t("belonging.open_tip"), lambda tid=tip.id: self.open_tip(tid))
+            remover = _button(
+                t("belonging.week_remove"), lambda tid=tip.id: self._remove_from_week(tid)
             )
+            opener.setAccessibleName(f"{t('belonging.open_tip')}: {tip.title}")
+            remover.setAccessibleName(f"{t('belonging.week_remove')}: {tip.title}")
+            self._week_buttons[tip.id] = [opener, remover]
+            row.addWidget(opener)
+            row.addWidget(remover)
             row.addStretch(1)
             added = paragraph(
                 t("belonging.added_on", date=entry.added.strftime("%d-%m-%Y")), muted=True
             )
             self.week_list.addWidget(card(heading(tip.title, 3), added, form_host, buttons))
+
+        chain: list[QWidget] = [self.week_tab]
+        for tip_id in self.outcomes:
+            chain += [self.outcomes[tip_id], self.reflections[tip_id]]
+            chain += self._week_buttons[tip_id]
+        _chain(*chain, self.clear_week_button)
 
     def _reflection_changed(self, tip_id: str, text: str) -> None:
         self._pending[tip_id] = text

@@ -300,3 +300,28 @@ def test_english_interface_and_content(main_window: MainWindow) -> None:
     assert screen.tabs.tabText(2) == "Why?"
     screen.open_tip("check-ins")
     assert "translated from Dutch" in detail_text(screen)
+
+
+def test_tab_goes_from_the_list_to_the_tip_buttons_and_through_the_week(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_screen(main_window)
+    screen.open_tip("check-ins")
+    qtbot.waitUntil(lambda: screen.favourite_button.isVisible())  # type: ignore[union-attr]
+    screen.list.setFocus()
+    qtbot.keyClick(screen.list, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.favourite_button
+    qtbot.keyClick(screen.favourite_button, Qt.Key.Key_Space)
+    assert screen.store.is_favourite("check-ins")
+    qtbot.keyClick(screen.favourite_button, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.week_button
+    qtbot.keyClick(screen.week_button, Qt.Key.Key_Space)
+    assert screen.week_titles() == ["Begin met een check-in"]
+
+    screen.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: screen.outcomes["check-ins"].isVisible())
+    screen.week_tab.setFocus()
+    qtbot.keyClick(screen.week_tab, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.outcomes["check-ins"]
+    qtbot.keyClick(screen.outcomes["check-ins"], Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.reflections["check-ins"]
