@@ -325,3 +325,18 @@ def test_tab_goes_from_the_list_to_the_tip_buttons_and_through_the_week(
     assert screen.focusWidget() is screen.outcomes["check-ins"]
     qtbot.keyClick(screen.outcomes["check-ins"], Qt.Key.Key_Tab)
     assert screen.focusWidget() is screen.reflections["check-ins"]
+
+
+def test_a_damaged_favourites_file_is_reported_once_and_kept(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    store = BelongingStore()
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text("{ kapot", "utf-8")
+    screen = open_screen(main_window)
+    qtbot.waitUntil(lambda: "warn" in dialog_log.names())
+    assert "belonging.json" in str(dialog_log.calls[-1][1])
+    assert list(store.path.parent.glob("belonging.corrupt-*.json"))
+    assert screen.store.favourites() == []
