@@ -24,6 +24,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -164,10 +165,13 @@ def _numbered_canvas(meta: PdfMeta) -> type[Canvas]:
             width, _ = A4
             self.setFont(FONT, 7.5)
             self.setFillColor("#555555")
-            self.drawString(18 * mm, 12 * mm, footer_left)
+            self.drawString(18 * mm, 14 * mm, footer_left)
             page = t("pdf.page", lang=lang, page=self._pageNumber, total=total)
-            self.drawRightString(width - 18 * mm, 12 * mm, page)
-            self.drawString(18 * mm, 8 * mm, disclaimer)
+            self.drawRightString(width - 18 * mm, 14 * mm, page)
+            # Wrapped, so the helpline numbers at its end are never cut off at the page edge.
+            lines = simpleSplit(disclaimer, FONT, 7.5, width - 36 * mm)
+            for index, line in enumerate(lines):
+                self.drawString(18 * mm, (10 - 3.2 * index) * mm, line)
 
     return NumberedCanvas
 

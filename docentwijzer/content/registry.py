@@ -5,6 +5,7 @@ Add one line per new content file.
 
 from __future__ import annotations
 
+from docentwijzer.belonging import BelongingContent
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
 from docentwijzer.profile import ProfileContent
@@ -17,4 +18,5 @@ DOCUMENTS: dict[str, type[ContentDocument]] = {
     "casuistiek": CaseSet,
     "achtergrond": Background,
     "instelling": ProfileContent,
+    "belonging": BelongingContent,
 }

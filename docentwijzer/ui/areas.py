@@ -31,7 +31,7 @@ AREAS: tuple[Area, ...] = (
     Area("signalering"),
     Area("beslisboom", "docentwijzer.ui.tree:TreeScreen"),
     Area("openheid"),
-    Area("belonging"),
+    Area("belonging", "docentwijzer.ui.belonging:BelongingScreen"),
     Area("notities"),
     Area("instelling", "docentwijzer.ui.profile:ProfileScreen"),
     Area("training", "docentwijzer.ui.training:TrainingScreen"),
