@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
+from docentwijzer.openheid import OpennessContent
 
 DOCUMENTS: dict[str, type[ContentDocument]] = {
     "hulp": HelpContent,
+    "openheid": OpennessContent,
 }

@@ -30,7 +30,7 @@ AREAS: tuple[Area, ...] = (
     Area("start", "docentwijzer.ui.home:HomeScreen"),
     Area("signalering"),
     Area("beslisboom"),
-    Area("openheid"),
+    Area("openheid", "docentwijzer.ui.openheid:OpennessScreen"),
     Area("belonging"),
     Area("notities"),
     Area("instelling"),
