@@ -392,16 +392,12 @@ def summary_lines(
     if plan:
         lines = []
         for line in plan:
-            lines.append(
-                t(
-                    "openheid.plan_line",
-                    lang=lang,
-                    name=line.name,
-                    wat=line.wat or none,
-                    wanneer=line.wanneer or none,
-                    hoe=line.hoe or none,
-                )
-            )
+            parts = [
+                t(f"openheid.plan_{qid}", lang=lang, answer=text)
+                for qid, text in (("wat", line.wat), ("wanneer", line.wanneer), ("hoe", line.hoe))
+                if text
+            ]
+            lines.append(f"{line.name}: " + "; ".join(parts) if parts else line.name)
         sections.append((t("openheid.per_person", lang=lang), lines))
     for kind in ("advantages", "risks"):
         rows = compare_rows(result, content, kind, lang)  # type: ignore[arg-type]

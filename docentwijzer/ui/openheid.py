@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -79,6 +79,29 @@ def _font(factor: float, *, bold: bool = False) -> QFont:
     return font
 
 
+#: Widgets with this property keep their own font when a student page is scaled up.
+FIXED_FONT = "dw_fixed_font"
+
+
+def _fixed(widget: QWidget) -> QWidget:
+    widget.setProperty(FIXED_FONT, True)
+    for child in widget.findChildren(QWidget):
+        child.setProperty(FIXED_FONT, True)
+    return widget
+
+
+def scale_fonts(root: QWidget) -> None:
+    """Give every widget under ``root`` the student font, except those marked fixed.
+
+    Font inheritance from a parent does not reach widgets that the application's style sheet
+    polishes, so each widget gets the font explicitly.
+    """
+    font = _font(STUDENT_SCALE)
+    for widget in root.findChildren(QWidget):
+        if not widget.property(FIXED_FONT) and widget.font() != font:
+            widget.setFont(font)
+
+
 def _label(
     text: str, *, factor: float | None = None, bold: bool = False, muted: bool = False
 ) -> QLabel:
@@ -88,6 +111,7 @@ def _label(
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if factor is not None or bold:
         label.setFont(_font(factor or STUDENT_SCALE, bold=bold))
+        label.setProperty(FIXED_FONT, True)
     if muted:
         label.setObjectName("muted")
     return label
@@ -134,30 +158,65 @@ class _ClickLabel(QLabel):
         super().mousePressEvent(event)
 
 
-class Wrapped(QWidget):
-    """A check box or radio button whose text wraps (Qt's own buttons never wrap their text)."""
+class Wrapped(QFrame):
+    """A check box or radio button as a large framed target whose text wraps.
+
+    Qt's own buttons never wrap their text, and their small indicator is hard to see at a
+    distance or in dark mode, so the whole row is filled with the highlight colour when chosen.
+    """
 
     def __init__(self, button: QAbstractButton, text: str) -> None:
         super().__init__()
+        self.setObjectName("option")
         self.button = button
         button.setAccessibleName(text)
-        button.setToolTip(text)
         self.label = _ClickLabel(text)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.clicked.connect(self._click)
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 2, 0, 2)
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.label, 1)
+        button.toggled.connect(self._sync)
+        button.installEventFilter(self)
+        self._sync()
 
     def _click(self) -> None:
         if self.button.isEnabled():
             self.button.setFocus(Qt.FocusReason.MouseFocusReason)
             self.button.click()
 
+    def _sync(self) -> None:
+        self._set("checked", self.button.isChecked())
+
+    def _set(self, name: str, value: bool) -> None:
+        if self.property(name) == value:
+            return
+        self.setProperty(name, value)
+        for widget in (self, self.label):
+            font = widget.font()
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.setFont(font)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._set("focused", event.type() == QEvent.Type.FocusIn)
+        return False
+
     def text(self) -> str:
         return self.label.text()
+
+
+#: The look of the large answer targets, in light and dark (palette colours follow the theme).
+STYLE = """
+#option { border: 1px solid palette(mid); border-radius: 6px; }
+#option[checked="true"] { background: palette(highlight); border-color: palette(highlight); }
+#option[checked="true"] QLabel { color: palette(highlighted-text); }
+#option[focused="true"] { border: 3px solid palette(highlight); }
+#option[checked="true"][focused="true"] { border: 3px solid palette(text); }
+"""
 
 
 class ChoiceBox(QWidget):
@@ -230,11 +289,17 @@ class Page(QWidget):
 
     def finish(self, sources: list[Source] | None = None) -> None:
         if sources:
-            self.column.addWidget(sources_line(sources))
+            self.column.addWidget(_fixed(sources_line(sources)))
         self.column.addStretch(1)
 
     def refresh(self) -> None:
-        """Show the current result."""
+        """Show the current result (subclasses)."""
+
+    def update_view(self) -> None:
+        """Show the current result in the page's type size."""
+        self.refresh()
+        if self.student:
+            scale_fonts(self)
 
     def first_focus(self) -> QWidget | None:
         return None
@@ -314,17 +379,16 @@ class SurePage(Page):
             group = QButtonGroup(box)
             self.buttons[item.id] = {}
             for value, key in ((True, "openheid.yes"), (False, "openheid.no")):
-                radio = QRadioButton(t(key))
+                radio = QRadioButton()
                 radio.setObjectName(f"sure_{phase}_{item.id}_{'ja' if value else 'nee'}")
-                radio.setAccessibleName(f"{item.text} {t(key)}")
                 group.addButton(radio)
                 self.buttons[item.id][value] = radio
-                row.addWidget(radio)
+                row.addWidget(Wrapped(radio, t(key)))
+                radio.setAccessibleName(f"{item.text} {t(key)}")
             row.addStretch(1)
             inner.addLayout(row)
             if phase == "after":
                 earlier = _label("", muted=True)
-                earlier.setObjectName(f"earlier_{item.id}")
                 inner.addWidget(earlier)
                 self.earlier[item.id] = earlier
             group.buttonToggled.connect(lambda *_a, i=item.id: self._changed(i))
@@ -551,7 +615,7 @@ class RecipientsPage(Page):
             return
         self.result.recipients.append(Recipient(id=self.result.next_own_id(), own=True, name=name))
         self.new_name.clear()
-        self.refresh()
+        self.update_view()
         self.edited()
         self.new_name.setFocus()
 
@@ -664,7 +728,7 @@ class WeighPage(Page):
             return
         self.items().append(Weighed(id=self.result.next_own_id(), own=True, text=text))
         self.new_text.clear()
-        self.refresh()
+        self.update_view()
         self.edited()
         self.new_text.setFocus()
 
@@ -794,8 +858,7 @@ class DonePage(Page):
             buttons,
             object_name="teacher_part",
         )
-        teacher.setFont(QApplication.font())
-        self.teacher = teacher
+        self.teacher = _fixed(teacher)
         self.column.addWidget(teacher)
         self.finish()
 
@@ -830,6 +893,7 @@ class OpennessScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(scroll=False)
+        self.setStyleSheet(STYLE)
         self.content = openness_content()
         self.result = OpennessResult()
         self._baseline = self.result.model_dump(mode="json")
@@ -919,7 +983,7 @@ class OpennessScreen(Screen):
     def go(self, index: int) -> None:
         index = max(0, min(index, len(self.pages) - 1))
         page = self.pages[index]
-        page.refresh()
+        page.update_view()
         self.stack.setCurrentIndex(index)
         student = index > 0
         self.header.setVisible(student)
