@@ -9,6 +9,7 @@ notes area) or asks for the PDF of their own choices.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -139,6 +140,12 @@ def _text_box(placeholder: str, accessible: str, lines: int = 3) -> QPlainTextEd
     return box
 
 
+def _add(layout: QVBoxLayout | QGridLayout, widget: QWidget, *position: int) -> None:
+    """Add a rebuilt widget and show it now (Qt would only show it on the next event loop turn)."""
+    layout.addWidget(widget, *position)
+    widget.show()
+
+
 def _clear(layout: QVBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -147,6 +154,19 @@ def _clear(layout: QVBoxLayout | QGridLayout) -> None:
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
+
+
+def _focusables(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab can reach, in layout (creation) order."""
+    found: list[QWidget] = []
+    for child in root.children():
+        if not isinstance(child, QWidget):
+            continue
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(child)
+        else:
+            found += _focusables(child)
+    return found
 
 
 class _ClickLabel(QLabel):
@@ -296,10 +316,11 @@ class Page(QWidget):
         """Show the current result (subclasses)."""
 
     def update_view(self) -> None:
-        """Show the current result in the page's type size."""
+        """Show the current result in the page's type size, with Tab in reading order."""
         self.refresh()
         if self.student:
             scale_fonts(self)
+        self.screen.chain_focus(self)
 
     def first_focus(self) -> QWidget | None:
         return None
@@ -537,7 +558,7 @@ class PerRecipientPage(QuestionPage):
             self.per_note.setText(t("openheid.per_person_none"))
         for recipient in recipients:
             row = RecipientRow(self, recipient)
-            self.rows.addWidget(row)
+            _add(self.rows, row)
             self.row_widgets[recipient.id] = row
 
 
@@ -594,7 +615,7 @@ class RecipientsPage(Page):
             )
             wrapped = Wrapped(box, name)
             self.checks[person_id] = wrapped
-            self.list.addWidget(wrapped)
+            _add(self.list, wrapped)
 
     def _toggle(self, person_id: str, name: str, own: bool, on: bool) -> None:
         recipients = self.result.recipients
@@ -720,7 +741,7 @@ class WeighPage(Page):
         for item_id, text, own in entries:
             row = WeighRow(self, item_id, text, own)
             self.rows[item_id] = row
-            self.list.addWidget(row)
+            _add(self.list, row)
 
     def add_own(self) -> None:
         text = " ".join(self.new_text.text().split())
@@ -775,7 +796,7 @@ class ComparePage(Page):
                 inner.addWidget(item)
                 inner.addWidget(_label(row.weight_label, muted=True))
             inner.addStretch(1)
-            self.grid.addWidget(frame, 0, column)
+            _add(self.grid, frame, 0, column)
 
 
 class FirstStepPage(Page):
@@ -871,9 +892,9 @@ class DonePage(Page):
     def refresh(self) -> None:
         _clear(self.summary)
         for title, lines in summary_lines(self.result, self.content, include_sure=True):
-            self.summary.addWidget(_subtitle(title))
+            _add(self.summary, _subtitle(title))
             for line in lines:
-                self.summary.addWidget(_label(f"• {line}" if len(lines) > 1 else line))
+                _add(self.summary, _label(f"• {line}" if len(lines) > 1 else line))
         if self.screen.pseudonym and not self.pseudonym.text():
             self.pseudonym.setText(self.screen.pseudonym)
 
@@ -1015,6 +1036,16 @@ class OpennessScreen(Screen):
             self._baseline = self.result.model_dump(mode="json")
         self.active = True
         self.go(1)
+
+    def chain_focus(self, page: Page) -> None:
+        """Tab through the page top to bottom, then Back and Next.
+
+        Rows a page rebuilds (people, own advantages) are new widgets, which Qt would otherwise
+        put at the end of the window's tab chain.
+        """
+        order = [*_focusables(page), self.back_button, self.next_button]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def focus_first(self) -> None:
         target = self.current_page().first_focus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from docentwijzer.settings import Settings, SettingsStore
@@ -28,6 +29,16 @@ class DialogLog:
 
     def names(self) -> list[str]:
         return [name for name, _ in self.calls]
+
+
+@pytest.fixture(autouse=True)
+def delete_closed_windows() -> Iterator[None]:
+    """Really delete the windows earlier tests closed: pytest-qt only schedules that
+    (``deleteLater``), and outside an event loop it never happens, so every main window of the
+    session stayed alive and each restyle (text size, colour scheme) got slower."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
