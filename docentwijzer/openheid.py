@@ -35,6 +35,7 @@ DEFAULT_WEIGHT = 2
 
 #: The two lists the student fills.
 ListKind = Literal["advantages", "risks"]
+LIST_KINDS: tuple[ListKind, ...] = ("advantages", "risks")
 
 
 # -- content ------------------------------------------------------------------------------------
@@ -399,8 +400,8 @@ def summary_lines(
             ]
             lines.append(f"{line.name}: " + "; ".join(parts) if parts else line.name)
         sections.append((t("openheid.per_person", lang=lang), lines))
-    for kind in ("advantages", "risks"):
-        rows = compare_rows(result, content, kind, lang)  # type: ignore[arg-type]
+    for kind in LIST_KINDS:
+        rows = compare_rows(result, content, kind, lang)
         sections.append(
             (
                 t(f"openheid.list_{kind}", lang=lang),
@@ -437,10 +438,10 @@ def used_sources(result: OpennessResult, content: OpennessContent) -> list[Sourc
     """The sources of what the student saw and picked, each once (for the PDF)."""
     found: list[Source] = [content.welcome.source]
     found += [q.source for q in content.questions]
-    for kind in ("advantages", "risks"):
-        listing = content.pros_cons(kind)  # type: ignore[arg-type]
+    for kind in LIST_KINDS:
+        listing = content.pros_cons(kind)
         found.append(listing.source)
-        for item in result.items(kind):  # type: ignore[arg-type]
+        for item in result.items(kind):
             example = None if item.own else listing.example(item.id)
             if example is not None:
                 found.append(example.source)

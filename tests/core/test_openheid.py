@@ -199,3 +199,14 @@ def test_student_pdf_in_english(tmp_path: Path) -> None:
     text = pdf_text(target)
     assert "Your choices" in text and "My internship supervisor" in text
     assert "you decide" in text
+
+
+def test_every_composed_text_key_exists_in_both_languages() -> None:
+    from docentwijzer.i18n import catalog
+
+    keys = [f"openheid.weight_{w}" for w in (1, 2, 3)]
+    keys += [f"openheid.plan_{q}" for q in ("wat", "wanneer", "hoe")]
+    keys += [f"openheid.{p}_{k}" for p in ("list", "add") for k in ("advantages", "risks")]
+    keys += [f"openheid.teacher_point_{n}" for n in (1, 2, 3, 4)]
+    for key in keys:
+        assert key in catalog(), key

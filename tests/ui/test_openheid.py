@@ -487,3 +487,13 @@ def test_english_interface_and_content(main_window: MainWindow, qtbot: QtBot) ->
     forward(qtbot)
     assert "Do you want to tell?" in visible_text(screen.current_page())
     assert screen.step_label.text() == "Step 2 of 13 · Whether"
+
+
+def test_every_page_has_a_name_for_the_progress_line(main_window: MainWindow) -> None:
+    from docentwijzer.i18n import catalog
+
+    screen = open_exercise(main_window)
+    keys = {page.key for page in screen.pages}
+    assert len(keys) == len(screen.pages)
+    for page_key in keys:
+        assert f"openheid.page_{page_key}" in catalog(), page_key
