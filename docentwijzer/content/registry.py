@@ -8,6 +8,7 @@ from __future__ import annotations
 from docentwijzer.belonging import BelongingContent
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
+from docentwijzer.openheid import OpennessContent
 from docentwijzer.profile import ProfileContent
 from docentwijzer.training import Background, CaseSet
 from docentwijzer.tree import TreeContent
@@ -19,4 +20,5 @@ DOCUMENTS: dict[str, type[ContentDocument]] = {
     "achtergrond": Background,
     "instelling": ProfileContent,
     "belonging": BelongingContent,
+    "openheid": OpennessContent,
 }

@@ -30,7 +30,7 @@ AREAS: tuple[Area, ...] = (
     Area("start", "docentwijzer.ui.home:HomeScreen"),
     Area("signalering"),
     Area("beslisboom", "docentwijzer.ui.tree:TreeScreen"),
-    Area("openheid"),
+    Area("openheid", "docentwijzer.ui.openheid:OpennessScreen"),
     Area("belonging", "docentwijzer.ui.belonging:BelongingScreen"),
     Area("notities"),
     Area("instelling", "docentwijzer.ui.profile:ProfileScreen"),

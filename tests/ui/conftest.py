@@ -5,19 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from docentwijzer.settings import Settings, SettingsStore
 
 from docentwijzer.ui import dialogs
-
-
-@pytest.fixture(autouse=True)
-def _windows_of_earlier_tests_are_gone() -> None:
-    """pytest-qt only deleteLater()s closed windows; restyling all of them makes tests slow."""
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class DialogLog:
@@ -36,6 +29,16 @@ class DialogLog:
 
     def names(self) -> list[str]:
         return [name for name, _ in self.calls]
+
+
+@pytest.fixture(autouse=True)
+def delete_closed_windows() -> Iterator[None]:
+    """Really delete the windows earlier tests closed: pytest-qt only schedules that
+    (``deleteLater``), and outside an event loop it never happens, so every main window of the
+    session stayed alive and each restyle (text size, colour scheme) got slower."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -58,6 +61,8 @@ def main_window(qtbot: QtBot, qapp, dialog_log: DialogLog) -> Iterator[object]: 
     configure(qapp, settings)
     window = MainWindow(settings, SettingsStore())
     qtbot.addWidget(window)
+    # The offscreen screen is 800×800; use the size a teacher's laptop gives the window.
+    window.resize(1100, 760)
     window.show()
     qtbot.waitExposed(window)
     yield window
