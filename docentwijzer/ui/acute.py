@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from docentwijzer.content import ContentError
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
+from docentwijzer.profile import contact_for
 from docentwijzer.tree import (
     ACUTE_LEAVES,
     is_office_hours,
@@ -52,10 +53,12 @@ class AcuteScreen(Screen):
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.setColumnStretch(2, 1)
+        self.numbers: dict[str, QLabel] = {}
         for row, line in enumerate(content.helplines):
             name = QLabel(f"<b>{escape(line.name)}</b>")
             number = QLabel(f"<b>{escape(line.number)}</b>")
             number.setObjectName(f"number_{line.id}")
+            self.numbers[line.id] = number
             detail = paragraph(f"{line.when} {line.also}".strip())
             for column, widget in enumerate((name, number, detail)):
                 grid.addWidget(widget, row, column)
@@ -83,6 +86,12 @@ class AcuteScreen(Screen):
         now = self.clock()
         profile, _notice = load_profile()
         helplines = help_content()
+        # The regional out-of-hours GP number is the institution's to fill in.
+        own = contact_for(profile, "huisartsenpost")
+        number = own.phone if own is not None and own.phone else None
+        self.numbers["huisartsenpost"].setText(
+            f"<b>{escape(number or helplines.helpline('huisartsenpost').number)}</b>"
+        )
         for leaf_id in ACUTE_LEAVES:
             leaf = tree.leaf(leaf_id)
             steps = "".join(f"<li>{escape(action.text)}</li>" for action in leaf.actions)

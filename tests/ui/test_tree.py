@@ -340,3 +340,19 @@ def test_acute_screen_shows_the_trees_urgent_leaves_and_the_profile(
             assert action.text in text
     assert "intern 4444" in text  # the institution's own emergency number
     assert "113 of 0800-0113" in text and "112" in text
+
+
+def test_acute_numbers_show_the_institutions_huisartsenpost_once_filled_in(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    row = main_window.current_screen().numbers["huisartsenpost"]  # type: ignore[attr-defined]
+    assert "Instellingsgegevens" in row.text()
+    ProfileStore().save(
+        InstitutionProfile(
+            contacts={"huisartsenpost": Contact(name="HAP Utrecht", phone="088-1234567")}
+        )
+    )
+    main_window.navigate("start")
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    assert "088-1234567" in row.text()
