@@ -49,7 +49,8 @@ class AboutScreen(Screen):
 
         self.body.addWidget(heading(t("about.privacy_title"), 2))
         self.body.addWidget(paragraph(t("about.privacy")))
-        self.body.addWidget(path_field(paths.data_dir(), t("about.folder_name")))
+        self.folder_field = path_field(paths.data_dir(), t("about.folder_name"))
+        self.body.addWidget(self.folder_field)
 
         self.body.addWidget(heading(t("about.sources_title"), 2))
         seeds = "".join(
@@ -67,6 +68,8 @@ class AboutScreen(Screen):
 
     def _sync(self) -> None:
         window = self.window()
+        # Projected in a training session: no personal folder paths on the wall.
+        self.folder_field.setVisible(not getattr(window, "trainer_mode", False))
         settings = getattr(window, "settings", None)
         if settings is None:
             return

@@ -322,3 +322,15 @@ def test_every_button_on_the_training_screen_has_text(main_window: MainWindow) -
     main_window.navigate("training")
     for button in training(main_window).findChildren(QPushButton):
         assert button.text().strip()
+
+
+def test_about_hides_the_data_folder_while_projecting(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigate("over")
+    about = main_window.current_screen()
+    assert about.folder_field.isVisible()  # type: ignore[attr-defined]
+    enter_from_training_screen(main_window, qtbot)
+    main_window.navigate("over")
+    about = main_window.current_screen()
+    assert not about.folder_field.isVisible()  # type: ignore[attr-defined]
