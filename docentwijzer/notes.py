@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from docentwijzer import paths
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, NoteOrigin
+from docentwijzer.i18n import language
 from docentwijzer.vault import KdfParams, Vault, VaultError, vault_error
 
 SCHEMA_VERSION = 1
@@ -76,6 +77,36 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def format_date(day: date, lang: str | None = None) -> str:
+    """12-05-2026 in Dutch, 12 May 2026 in English."""
+    if (lang or language()) == "nl":
+        return f"{day.day:02d}-{day.month:02d}-{day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+_EMAIL = re.compile(r"\S+@\S+")
+_NUMBER = re.compile(r"\d{6,}")
+
+
+def pseudonym_problem(pseudonym: str) -> str | None:
+    """Why this is not a good pseudonym (``empty``, ``email``, ``number``), or None.
+
+    The app never asks for a name, student number or e-mail address: a pseudonym keeps the
+    note about someone no reader can recognise.
+    """
+    text = pseudonym.strip()
+    if not text:
+        return "empty"
+    if _EMAIL.search(text):
+        return "email"
+    if _NUMBER.search(text):
+        return "number"
+    return None
 
 
 class Note(BaseModel):

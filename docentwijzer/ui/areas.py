@@ -32,7 +32,7 @@ AREAS: tuple[Area, ...] = (
     Area("beslisboom"),
     Area("openheid"),
     Area("belonging"),
-    Area("notities"),
+    Area("notities", "docentwijzer.ui.notes:NotesScreen"),
     Area("instelling"),
     Area("training"),
     Area("over", "docentwijzer.ui.about:AboutScreen"),
