@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
 from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import Lang, language, t
@@ -64,22 +64,27 @@ def note_flowables(note: Note, lang: Lang, *, retention_months: int | None = Non
         pseudonym=note.pseudonym,
     )
     head: list[Flowable] = [para(title, "h2"), para(" · ".join(meta), "small")]
-    sections: list[Flowable] = []
+    sections: list[list[Flowable]] = []
     for key, text in (
         ("observed", note.observed),
         ("done", note.done),
         ("text", note.text),
     ):
         if text.strip():
-            sections += [para(t(f"notes.field_{key}", lang=lang), "h3"), para(text)]
+            sections.append([para(t(f"notes.field_{key}", lang=lang), "h3"), para(text)])
     kind = note.link_kind
     if kind:
         tool = t(f"app.area_{REOPEN_AREAS[kind]}", lang=lang)
-        sections.append(para(t("notes.pdf_linked", lang=lang, tool=tool), "small"))
+        link = para(t("notes.pdf_linked", lang=lang, tool=tool), "small")
+        if sections:
+            sections[-1].append(link)
+        else:
+            sections.append([link])
     if not sections:
-        sections.append(para(t("notes.pdf_empty", lang=lang), "small"))
-    # Keep the heading with the first section; long texts may still run over pages.
-    return [CondPageBreak(60), KeepTogether([*head, *sections[:2]]), *sections[2:]]
+        sections.append([para(t("notes.pdf_empty", lang=lang), "small")])
+    # Each heading stays with its text, and the note's title with its first section.
+    first, *rest = sections
+    return [KeepTogether([*head, *first]), *(KeepTogether(part) for part in rest)]
 
 
 def build(

@@ -24,6 +24,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -167,7 +168,9 @@ def _numbered_canvas(meta: PdfMeta) -> type[Canvas]:
             self.drawString(18 * mm, 12 * mm, footer_left)
             page = t("pdf.page", lang=lang, page=self._pageNumber, total=total)
             self.drawRightString(width - 18 * mm, 12 * mm, page)
-            self.drawString(18 * mm, 8 * mm, disclaimer)
+            # The disclaimer carries the crisis numbers: wrap it, never let it run off the page.
+            for line_no, line in enumerate(simpleSplit(disclaimer, FONT, 7.5, width - 36 * mm)):
+                self.drawString(18 * mm, (8 - 3.2 * line_no) * mm, line)
 
     return NumberedCanvas
 
