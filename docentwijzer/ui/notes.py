@@ -69,9 +69,13 @@ def _busy() -> Iterator[None]:
 
 
 class NotesModel(QAbstractTableModel):
-    """The list: one row per note; in grouped mode a bold row before each pseudonym."""
+    """The list: one row per note; in grouped mode a bold row before each pseudonym.
 
-    COLUMNS = ("date", "pseudonym", "preview", "follow_up", "tags")
+    Tags are not a column (it would squeeze the text at 200%); they are in the tooltip, the
+    tag filter and the note itself.
+    """
+
+    COLUMNS = ("date", "pseudonym", "preview", "follow_up")
 
     def __init__(self) -> None:
         super().__init__()
@@ -141,7 +145,8 @@ class NotesModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "preview":
-            return item.preview
+            tags = ", ".join(item.tags)
+            return f"{item.preview}\n{t('notes.meta_tags', tags=tags)}" if tags else item.preview
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         return None
@@ -158,7 +163,7 @@ class NotesModel(QAbstractTableModel):
                 return ""
             text = format_date(item.follow_up)
             return t("notes.due_marker", date=text) if item.follow_up <= self.today else text
-        return ", ".join(item.tags)
+        return ""
 
 
 class NotesScreen(Screen):
@@ -402,9 +407,13 @@ class NotesScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance("00-00-0000  ")
-        for section, factor in ((0, 1.0), (1, 1.2), (3, 1.6), (4, 1.2)):
-            header.resizeSection(section, int(width * factor) + 16)
+        metrics = self.fontMetrics()
+        for section, sample in (
+            (0, "00-00-0000"),
+            (1, t("notes.column_pseudonym")),
+            (3, t("notes.due_marker", date="00-00-0000")),
+        ):
+            header.resizeSection(section, metrics.horizontalAdvance(sample) + 24)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
