@@ -249,3 +249,13 @@ def test_any_unicode_round_trips_exactly(
     assert store.get(note.id) == note
     assert [s.id for s in store.query(NoteQuery(pseudonym=pseudonym))] == [note.id]
     store.lock()
+
+
+def test_save_many_writes_once_and_everything_is_findable(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    assert store.save_many(Note(pseudonym=f"P{i % 3}", observed=f"regel {i}") for i in range(50))
+    store.lock()
+    store.unlock(PASSPHRASE)
+    assert store.count() == 50
+    assert len(store.query(NoteQuery(text="regel 4"))) == 14  # each word anywhere: 4, 14, .., 49
+    assert store.pseudonyms() == ["P0", "P1", "P2"]
