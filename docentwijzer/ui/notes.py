@@ -45,7 +45,7 @@ from docentwijzer.vault import VaultError
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.notes_editor import EditorPage, ViewPage
 from docentwijzer.ui.notes_export import ExportJob
-from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage
+from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage, wipe
 from docentwijzer.ui.notes_session import LOCK_SHORTCUT, NotesSession, session_for
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import heading
@@ -283,7 +283,7 @@ class NotesScreen(Screen):
         self._current_note = None
         self.model.clear()
         self.search.blockSignals(True)
-        self.search.clear()
+        wipe(self.search)
         self.search.blockSignals(False)
         for combo in (self.pseudonym_filter, self.tag_filter):
             combo.blockSignals(True)
@@ -301,6 +301,8 @@ class NotesScreen(Screen):
         except VaultError as exc:
             self.setup_page.error.setText(str(exc))
             self.setup_page.error.show()
+            return
+        self.setup_page.clear()
 
     def _unlock(self, passphrase: str) -> None:
         page = self.unlock_page
@@ -314,6 +316,7 @@ class NotesScreen(Screen):
             page.passphrase.selectAll()
             page.passphrase.setFocus()
             return
+        page.clear()  # the passphrase does not linger in a hidden field
         self._after_unlock_notice()
 
     def _restore(self, backup: Path, passphrase: str) -> None:
@@ -324,6 +327,7 @@ class NotesScreen(Screen):
             self.unlock_page.error.setText(str(exc))
             self.unlock_page.error.show()
             return
+        self.unlock_page.clear()
         dialogs.info(self, t("notes.backup_title"), t("notes.backup_restored"))
 
     def _after_unlock_notice(self) -> None:

@@ -22,7 +22,7 @@ from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import t
 from docentwijzer.notes import Note, format_date, pseudonym_problem
 
-from docentwijzer.ui.notes_lock import Page, error_label, form, show_error
+from docentwijzer.ui.notes_lock import Page, error_label, form, show_error, wipe
 from docentwijzer.ui.widgets import heading, paragraph
 
 
@@ -212,7 +212,7 @@ class EditorPage(Page):
             box.clear()
             box.document().clearUndoRedoStacks()
         for line in (self.pseudonym, self.tags):
-            line.clear()
+            wipe(line)
         self._completer.model().setStringList([])  # type: ignore[attr-defined]
         self.has_follow_up.setChecked(False)
         self.link_line.clear()

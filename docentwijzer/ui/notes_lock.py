@@ -32,6 +32,11 @@ def passphrase_field(name: str) -> QLineEdit:
     return field
 
 
+def wipe(field: QLineEdit) -> None:
+    """Empty a line edit *and its undo history*: ``clear()`` can be undone with Ctrl+Z."""
+    field.setText("")
+
+
 def error_label() -> QLabel:
     """A message that appears under a form; bold so it is not missed, in any colour scheme."""
     label = paragraph("")
@@ -124,8 +129,8 @@ class SetupPage(Page):
             self.submitted.emit(first)
 
     def clear(self) -> None:
-        self.passphrase.clear()
-        self.repeat.clear()
+        wipe(self.passphrase)
+        wipe(self.repeat)
         show_error(self.error, "")
 
     def focus_first(self) -> None:
@@ -200,7 +205,7 @@ class UnlockPage(Page):
         self.backup_box.setVisible(bool(paths))
 
     def clear(self) -> None:
-        self.passphrase.clear()
+        wipe(self.passphrase)
         show_error(self.error, "")
         self.backup_box.hide()
         self.backups.clear()
@@ -251,7 +256,7 @@ class ChangePassphrasePage(Page):
 
     def clear(self) -> None:
         for field in (self.old, self.new, self.repeat):
-            field.clear()
+            wipe(field)
         show_error(self.error, "")
 
     def focus_first(self) -> None:

@@ -103,6 +103,7 @@ def test_first_use_sets_a_passphrase_with_a_plain_warning(
     type_into(qtbot, page.repeat, "lange zin een")
     qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
     assert session.is_open and vault_path().exists()
+    assert "lange zin een" not in texts(notes)
     assert notes.pages.currentWidget() is notes.list_page
     assert notes.search.hasFocus()
 
@@ -210,10 +211,19 @@ def test_ctrl_l_locks_and_clears_every_note_widget(
     shown = texts(screen)
     assert "Geheime" not in shown and "ZZ-9" not in shown
     assert screen.model.rowCount() == 0
+    # Not even Ctrl+Z brings anything back.
+    for field in screen.findChildren(QLineEdit):
+        field.undo()
+    for box in screen.findChildren(QPlainTextEdit):
+        box.undo()
+    assert "Geheime" not in texts(screen) and "ZZ-9" not in texts(screen)
+    assert PASSPHRASE not in texts(screen)
     type_into(qtbot, screen.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(screen.unlock_page.passphrase, Qt.Key.Key_Return)
     assert session.is_open and screen.pages.currentWidget() is screen.list_page
     assert screen.model.rowCount() == 1
+    screen.unlock_page.passphrase.undo()
+    assert PASSPHRASE not in texts(screen)  # the passphrase does not linger in a hidden field
 
 
 def test_the_lock_button_locks(unlocked: NotesScreen, qtbot: QtBot, session: NotesSession) -> None:
@@ -522,17 +532,21 @@ def test_export_to_an_unwritable_place_says_so(
 def test_a_large_export_runs_in_the_background_and_can_be_stopped(
     unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    store = session.store
-    for i in range(150):
-        store.save(Note(pseudonym=f"P{i}", observed="Een wat langere observatie. " * 20))
+    session.store.save_many(
+        Note(pseudonym=f"P{i}", observed="Een wat langere observatie. " * 20) for i in range(600)
+    )
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(tmp_path / "groot.pdf"))
     unlocked.show_list()
     unlocked._export_all()
-    assert unlocked.is_exporting() and unlocked.progress_host.isVisible()
-    qtbot.waitUntil(lambda: unlocked.progress.value() > 0, timeout=20000)
+    job = unlocked._job
+    assert job is not None and unlocked.progress_host.isVisible()
+    seen: list[int] = []
+    job.progress.connect(lambda done, _total: seen.append(done))
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     assert unlocked.search.isEnabled()  # the window stays responsive meanwhile
     qtbot.mouseClick(unlocked.cancel_export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not unlocked.is_exporting(), timeout=20000)
+    assert max(seen) < 600
     assert "Gestopt" in str(dialog_log.calls[-1][1])
     assert not (tmp_path / "groot.pdf").exists()
     assert not unlocked.progress_host.isVisible()
@@ -546,3 +560,27 @@ def test_show_notes_payload_while_locked_goes_to_unlock(
     main_window.navigate("notities", ShowNotes("due"))
     screen = main_window.current_screen()
     assert isinstance(screen, NotesScreen) and screen.pages.currentWidget() is screen.unlock_page
+
+
+def test_change_the_passphrase_from_the_more_menu(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log
+) -> None:  # type: ignore[no-untyped-def]
+    session.save(Note(pseudonym="AB"))
+    unlocked.show_list()
+    menu = unlocked.more_button.menu()
+    [action] = [a for a in menu.actions() if a.text() == "Wachtwoordzin wijzigen…"]
+    action.trigger()
+    page = unlocked.change_page
+    assert unlocked.pages.currentWidget() is page
+    type_into(qtbot, page.old, "niet de oude zin")
+    type_into(qtbot, page.new, "een nieuwe lange zin")
+    type_into(qtbot, page.repeat, "een nieuwe lange zin")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert "klopt niet" in page.error.text()
+    page.old.setText(PASSPHRASE)
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert dialog_log.names() == ["info"]
+    assert "een nieuwe lange zin" not in texts(unlocked)
+    session.lock()
+    session.unlock("een nieuwe lange zin")
+    assert session.store.count() == 1
