@@ -71,6 +71,9 @@ class EditorPage(Page):
         self.notice = paragraph("")
         self.notice.hide()
         self.column.addWidget(self.notice)
+        # Above the form: the reason a note cannot be saved is seen without scrolling.
+        self.error = error_label()
+        self.column.addWidget(self.error)
 
         self.pseudonym = QLineEdit()
         self.pseudonym.setObjectName("pseudonym")
@@ -113,8 +116,6 @@ class EditorPage(Page):
         self.link_line = paragraph("", muted=True)
         self.link_line.hide()
         self.column.addWidget(self.link_line)
-        self.error = error_label()
-        self.column.addWidget(self.error)
 
         self.save_button = QPushButton(t("notes.save"))
         self.save_button.setToolTip("Ctrl+S")
