@@ -32,7 +32,7 @@ AREAS: tuple[Area, ...] = (
     Area("beslisboom", "docentwijzer.ui.tree:TreeScreen"),
     Area("openheid", "docentwijzer.ui.openheid:OpennessScreen"),
     Area("belonging", "docentwijzer.ui.belonging:BelongingScreen"),
-    Area("notities"),
+    Area("notities", "docentwijzer.ui.notes:NotesScreen"),
     Area("instelling", "docentwijzer.ui.profile:ProfileScreen"),
     Area("training", "docentwijzer.ui.training:TrainingScreen"),
     Area("over", "docentwijzer.ui.about:AboutScreen"),

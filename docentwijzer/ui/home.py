@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QCommandLinkButton, QGridLayout, QVB
 
 from docentwijzer.i18n import t
 
+from docentwijzer.ui.notes_home import NotesHomePanel
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import card, heading, paragraph
 
@@ -77,6 +78,8 @@ class HomeScreen(Screen):
         #: Other tools (e.g. notes: follow-ups due) add their panels here.
         self.panels = QVBoxLayout()
         self.body.addLayout(self.panels)
+        self.notes_panel = NotesHomePanel()
+        self.panels.addWidget(self.notes_panel)
 
         disclaimer = card(
             heading(t("home.disclaimer_title"), 3),

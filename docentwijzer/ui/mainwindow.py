@@ -222,8 +222,14 @@ class MainWindow(QMainWindow):
     def current_screen(self) -> Screen:
         return self.screen_for(self._current)
 
-    def navigate(self, area_id: str, payload: object | None = None) -> bool:
-        """Show ``area_id`` (handing it ``payload``); False if the user chose to stay."""
+    def navigate(
+        self, area_id: str, payload: object | None = None, *, handover: bool = False
+    ) -> bool:
+        """Show ``area_id`` (handing it ``payload``); False if the user chose to stay.
+
+        ``handover``: the current screen is handing its work on (e.g. to a note), so leaving it
+        loses nothing and needs no "discard?" question; the screen keeps its input.
+        """
         area(area_id)  # unknown ids fail loudly
         if self._hidden(area_id):
             dialogs.info(self, t("training.notes_locked_title"), t("training.notes_locked"))
@@ -231,7 +237,7 @@ class MainWindow(QMainWindow):
             return False
         if area_id != self._current:
             leaving = self._screens.get(self._current)
-            if leaving is not None and leaving.has_unsaved_changes():
+            if leaving is not None and not handover and leaving.has_unsaved_changes():
                 if not dialogs.confirm_discard(self):
                     self._sync_nav()
                     return False
@@ -267,14 +273,14 @@ class MainWindow(QMainWindow):
     # -- seams to tools that are built separately ---------------------------------------------
 
     def save_as_note(self, draft: NoteDraft) -> bool:
-        """Hand a draft to the notes area; until notes exist, say so plainly."""
+        """Hand a draft to the notes area (which asks to unlock when needed)."""
         if self.trainer_mode:
             dialogs.info(self, t("training.notes_locked_title"), t("training.no_notes"))
             return False
         if area("notities").factory is None:
             dialogs.info(self, t("app.notes_missing_title"), t("app.notes_missing"))
             return False
-        return self.navigate("notities", draft)
+        return self.navigate("notities", draft, handover=True)
 
     # -- preferences ---------------------------------------------------------------------------
 

@@ -137,12 +137,12 @@ def test_leaving_a_screen_with_unsaved_input_asks_first(
     assert dialog_log.names() == ["confirm_discard", "confirm_discard"]
 
 
-def test_save_as_note_says_notes_are_not_there_yet(main_window: MainWindow, dialog_log) -> None:  # type: ignore[no-untyped-def]
+def test_save_as_note_opens_the_notes_area(main_window: MainWindow, dialog_log) -> None:  # type: ignore[no-untyped-def]
     from docentwijzer.handoff import NoteDraft
 
-    assert main_window.save_as_note(NoteDraft(pseudonym="AB")) is False
-    assert dialog_log.names() == ["info"]
-    assert "niets opgeslagen" in str(dialog_log.calls[0][1])
+    assert main_window.save_as_note(NoteDraft(pseudonym="AB")) is True
+    assert main_window.current_area() == "notities"
+    assert dialog_log.names() == []
 
 
 def test_a_corrupt_settings_file_is_reported_after_start(

@@ -305,18 +305,12 @@ def test_consent_hands_a_note_draft_and_keeps_nothing_itself(
     page = screen.current_page()
     assert isinstance(page, DonePage)
 
-    # Today notes are not there: the main window says so, nothing is stored, the work stays.
     tab_to(qtbot, page.consent_box)
     key(qtbot, Qt.Key.Key_Space)
     assert page.save_button.isEnabled()
     tab_to(qtbot, page.pseudonym)
     qtbot.keyClicks(focused(), "AB")
     tab_to(qtbot, page.save_button)
-    key(qtbot, Qt.Key.Key_Space)
-    assert dialog_log.names() == ["info"]
-    assert "niets opgeslagen" in str(dialog_log.calls[0][1])
-    assert screen.result.of.choice == "ja" and screen.has_unsaved_changes()
-    assert files_in(dw_home) == before
 
     # With a notes area that accepts the draft.
     drafts: list[NoteDraft] = []
@@ -328,8 +322,30 @@ def test_consent_hands_a_note_draft_and_keeps_nothing_itself(
     assert kept.of.choice == "ja" and [r.id for r in kept.recipients] == ["slb"]
     assert "Ja, ik wil het vertellen" in draft.text
     assert "Voelt je keuze" not in draft.text  # the before/after check is for the student
-    assert dialog_log.names() == ["info"]  # no "discard?" question on the way out
+    assert "confirm_discard" not in dialog_log.names()  # no "discard?" question on the way out
     assert screen.result.is_empty() and not screen.has_unsaved_changes()
+    assert files_in(dw_home) == before
+
+
+def test_saving_with_consent_opens_the_notes_and_stores_nothing_before_unlocking(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,
+    dw_home: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    before = files_in(dw_home)
+    screen = open_exercise(main_window)
+    key(qtbot, Qt.Key.Key_Space)
+    screen.result.of = Answer(choice="ja")
+    screen.go(len(screen.pages) - 1)
+    page = screen.current_page()
+    tab_to(qtbot, page.consent_box)
+    key(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, page.save_button)
+    key(qtbot, Qt.Key.Key_Space)
+    assert main_window.current_area() == "notities"
+    assert "confirm_discard" not in dialog_log.names()
+    # The vault does not exist until the teacher sets a passphrase: nothing on disk yet.
     assert files_in(dw_home) == before
 
 

@@ -211,13 +211,13 @@ def test_suggested_answer_is_highlighted_when_its_question_comes_up(
     assert QApplication.focusWidget() is marked[0]
 
 
-def test_save_route_as_note_says_notes_are_not_there_yet(
-    tree_screen: TreeScreen, qtbot: QtBot, dialog_log
+def test_save_route_as_note_opens_the_notes_without_a_discard_question(
+    tree_screen: TreeScreen, qtbot: QtBot, dialog_log, main_window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     press(qtbot, Qt.Key.Key_1)
     qtbot.mouseClick(tree_screen.save_button, Qt.MouseButton.LeftButton)
-    assert dialog_log.names() == ["info"]
-    assert "niets opgeslagen" in str(dialog_log.calls[0][1])
+    assert main_window.current_area() == "notities"
+    assert "confirm_discard" not in dialog_log.names()
 
 
 def test_save_route_as_note_hands_the_draft_to_the_notes(

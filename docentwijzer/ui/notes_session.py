@@ -1,0 +1,194 @@
+"""The notes store of one main window, and when it locks.
+
+One :class:`NotesSession` per main window, shared by the notes screen and the home panel, so
+switching language or text size (which rebuilds every screen) does not lock the notes. It
+locks after ``Settings.idle_lock_minutes`` without keyboard, mouse or touch input anywhere in
+the application (an application event filter, as KeePassXC does), on Ctrl+L, and on request.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
+
+from docentwijzer.notes import Note, NotesStore
+from docentwijzer.settings import Settings
+
+LOCK_SHORTCUT = QKeySequence("Ctrl+L")
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+_ATTRIBUTE = "_docentwijzer_notes_session"
+
+
+class NotesSession(QObject):
+    #: new / locked / open changed
+    state_changed = Signal()
+    #: notes were added, changed or deleted
+    notes_changed = Signal()
+    #: emitted just before locking: a screen with a half-written note saves it now
+    about_to_lock = Signal()
+
+    def __init__(self, parent: QObject | None = None, store: NotesStore | None = None) -> None:
+        super().__init__(parent)
+        self.store = store or NotesStore()
+        #: Monotonic clock; tests replace it.
+        self.clock: Callable[[], float] = time.monotonic
+        #: Seconds of inactivity before locking; None: from the window's settings.
+        self.idle_seconds_override: float | None = None
+        self.locked_by_idle = False
+        self._last_input = self.clock()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check_idle)
+        self._filtering = False
+        self._shortcut: QShortcut | None = None
+        if isinstance(parent, QWidget):
+            self._shortcut = QShortcut(LOCK_SHORTCUT, parent)
+            self._shortcut.activated.connect(self.lock)
+        self._sync_retention()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        found = getattr(self.parent(), "settings", None)
+        return found if isinstance(found, Settings) else Settings()
+
+    def idle_seconds(self) -> float:
+        if self.idle_seconds_override is not None:
+            return self.idle_seconds_override
+        return self.settings().idle_lock_minutes * 60.0
+
+    def _sync_retention(self) -> None:
+        self.store.retention_months = self.settings().retention_months
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self.store.state
+
+    @property
+    def is_open(self) -> bool:
+        return self.store.is_open
+
+    def setup(self, passphrase: str) -> None:
+        self.store.setup(passphrase)
+        self._opened()
+
+    def unlock(self, passphrase: str) -> None:
+        self.store.unlock(passphrase)
+        self._opened()
+
+    def restore(self, backup: Path, passphrase: str) -> None:
+        self.store.restore(backup, passphrase)
+        self._opened()
+
+    def _opened(self) -> None:
+        self.locked_by_idle = False
+        self._sync_retention()
+        self._start_watching()
+        self.state_changed.emit()
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Save what can be saved, drop the keys, tell every widget to clear itself."""
+        if not self.store.is_open:
+            return
+        self.about_to_lock.emit()
+        self.store.lock()
+        self.locked_by_idle = idle
+        self._stop_watching()
+        self.state_changed.emit()
+
+    def destroy_all(self) -> None:
+        self.about_to_lock.emit()
+        self.store.destroy()
+        self._stop_watching()
+        self.state_changed.emit()
+
+    # -- changes (each one written to disk before it returns) ---------------------------------
+
+    def save(self, note: Note) -> Note:
+        saved = self.store.save(note)
+        self.notes_changed.emit()
+        return saved
+
+    def delete(self, ids: Iterable[str]) -> int:
+        removed = self.store.delete(ids)
+        self.notes_changed.emit()
+        return removed
+
+    def delete_pseudonym(self, pseudonym: str) -> int:
+        removed = self.store.delete_pseudonym(pseudonym)
+        self.notes_changed.emit()
+        return removed
+
+    # -- idle lock -----------------------------------------------------------------------------
+
+    def _start_watching(self) -> None:
+        self._last_input = self.clock()
+        app = QApplication.instance()
+        if app is not None and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
+        self._timer.start(int(self.idle_seconds() * 1000))
+
+    def _stop_watching(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._filtering:
+            app.removeEventFilter(self)
+        self._filtering = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = self.clock()
+        return False
+
+    def seconds_idle(self) -> float:
+        return self.clock() - self._last_input
+
+    def check_idle(self) -> None:
+        """Lock when idle long enough; otherwise look again when it could be."""
+        if not self.store.is_open:
+            return
+        remaining = self.idle_seconds() - self.seconds_idle()
+        if remaining <= 0:
+            self.lock(idle=True)
+        else:
+            self._timer.start(max(50, int(remaining * 1000)))
+
+
+def session_for(widget: QWidget) -> NotesSession:
+    """The session of ``widget``'s main window (created on first use)."""
+    window = widget.window()
+    found = getattr(window, _ATTRIBUTE, None)
+    if isinstance(found, NotesSession):
+        return found
+    return install_session(window, NotesStore())
+
+
+def install_session(window: QWidget, store: NotesStore) -> NotesSession:
+    """Give ``window``'s session the store ``store`` (tests pass one with cheap key derivation)."""
+    session = getattr(window, _ATTRIBUTE, None)
+    if isinstance(session, NotesSession):
+        session.lock()
+        session.store = store
+        session._sync_retention()
+        session.state_changed.emit()
+        return session
+    session = NotesSession(window, store)
+    setattr(window, _ATTRIBUTE, session)
+    return session

@@ -1,0 +1,117 @@
+"""Notes as PDF: clear layout, every required line, any text, progress and cancelling."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from docentwijzer import __version__
+from docentwijzer.notes import Note
+from docentwijzer.notes_pdf import ExportCancelled, export_notes, render_notes
+from docentwijzer.pdf import PdfWriteError
+
+NOTE = Note(
+    pseudonym="ÉL-3",
+    note_date=date(2026, 5, 12),
+    observed="Oogde afwezig; zei ‘het gaat wel’. Één keer gehuild.",
+    done="Na de les gesproken; de studentendecaan genoemd.",
+    follow_up=date(2026, 5, 26),
+    text="Vroeg zelf om een vervolggesprek.",
+    tags=["gesprek", "welzijn"],
+    link={"checklist": {"signals": []}},
+    updated=datetime(2026, 5, 12, 16, 0),
+)
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_one_note_has_title_pseudonym_dates_sections_and_the_shared_footer(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "note.pdf"
+    export_notes(target, [NOTE], "one", pseudonym=NOTE.pseudonym, retention_months=12)
+    text = text_of(target)
+    for expected in (
+        "Notitie over ÉL-3",
+        "12-05-2026 — ÉL-3",
+        "Vervolg: 26-05-2026",
+        "Laatst gewijzigd: 12-05-2026",
+        "Bewaren tot: 12-05-2027",
+        "Tags: gesprek, welzijn",
+        "Wat zag of hoorde je?",
+        "Één keer gehuild",
+        "Wat heb je gedaan?",
+        "Overige notities",
+        "Gemaakt vanuit: Signalering",
+        "vertrouwelijk",
+        f"DocentWijzer {__version__}",
+        "pagina 1 van 1",
+        "geen diagnose",
+    ):
+        assert expected in text, expected
+    fonts = {str(f) for p in PdfReader(target).pages for f in p["/Resources"]["/Font"].values()}
+    assert fonts
+
+
+def test_english_export(tmp_path: Path) -> None:
+    target = tmp_path / "en.pdf"
+    export_notes(target, [NOTE, NOTE], "all", lang="en")
+    text = text_of(target)
+    assert "All notes" in text and "What did you see or hear?" in text and "12 May 2026" in text
+
+
+def test_progress_reaches_the_end_and_cancelling_writes_nothing(tmp_path: Path) -> None:
+    notes = [NOTE.model_copy(update={"pseudonym": f"P{i}"}) for i in range(30)]
+    seen: list[tuple[int, int]] = []
+    export_notes(tmp_path / "all.pdf", notes, "all", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (30, 30) and len(seen) == 30
+    assert len(PdfReader(tmp_path / "all.pdf").pages) > 3
+
+    def cancel_after_five() -> bool:
+        return len(progress) >= 5
+
+    progress: list[int] = []
+    with pytest.raises(ExportCancelled):
+        export_notes(
+            tmp_path / "stopped.pdf",
+            notes,
+            "all",
+            progress=lambda d, _t: progress.append(d),
+            cancelled=cancel_after_five,
+        )
+    assert not (tmp_path / "stopped.pdf").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["all.pdf"]
+
+
+def test_an_unwritable_location_gives_a_clear_message(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    with pytest.raises(PdfWriteError, match="kon niet worden opgeslagen"):
+        export_notes(blocked / "x.pdf", [NOTE], "one")
+
+
+ANY = st.text(max_size=400) | st.text(
+    alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs", "Zl", "Lo", "So", "Mn"]),
+    max_size=80,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pseudonym=ANY,
+    observed=ANY,
+    text=st.one_of(ANY, st.builds(lambda s, n: s * n, st.text(min_size=1), st.integers(1, 4000))),
+    tags=st.lists(ANY, max_size=4),
+)
+def test_pdf_export_never_crashes(
+    pseudonym: str, observed: str, text: str, tags: list[str]
+) -> None:
+    note = Note(pseudonym=pseudonym, observed=observed, text=text, tags=tags)
+    assert render_notes([note], "one", pseudonym=pseudonym).startswith(b"%PDF")
