@@ -7,11 +7,12 @@ the :class:`~docentwijzer.handoff.SignalContext` the referral tree receives.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -134,6 +135,19 @@ class _ClickLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
+class _DateEdit(QDateEdit):
+    """A date field that Tab leaves at once; arrow keys move between day, month and year."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class SignalRow(QWidget):
     """One signal: a check box with wrapping text; once ticked, what you saw and when."""
 
@@ -165,7 +179,7 @@ class SignalRow(QWidget):
         self.observation.setPlaceholderText(t("checklist.observation_placeholder"))
         self.observation.setAccessibleName(t("checklist.observation_name", signal=signal.text))
         self.observation.setClearButtonEnabled(True)
-        self.date = QDateEdit()
+        self.date = _DateEdit()
         self.date.setDisplayFormat(DATE_FORMAT)
         self.date.setCalendarPopup(True)
         self.date.setMinimumDate(QDate(2000, 1, 1))
@@ -428,7 +442,7 @@ class ChecklistScreen(Screen):
     def _summary_html(summary: Summary) -> str:
         esc = html.escape
         who = summary.pseudonym or t("checklist.anonymous_short")
-        parts = [f"<p>{esc(t('checklist.summary_about', who=who))}</p>"]
+        parts = [f"<p>{_breakable(t('checklist.summary_about', who=who))}</p>"]
         if summary.urgent:
             parts.append(f"<p><b>{esc(t('checklist.summary_urgent_fact'))}</b></p>")
         if not summary.groups:
@@ -530,8 +544,16 @@ class ChecklistScreen(Screen):
         self._changed()
 
 
+_LONG_RUN = re.compile(r"(\S{24})(?=\S)")
+
+
+def _breakable(text: str) -> str:
+    """Escaped text in which very long words may wrap, so a pasted code never widens the screen."""
+    return html.escape(_LONG_RUN.sub("\\1\u200b", text))
+
+
 def _line_html(line: SummaryLine) -> str:
     text = f"{html.escape(line.text)} ({format_date(line.observed_on)})"
     if line.observation:
-        text += f": “{html.escape(line.observation)}”"
+        text += f": “{_breakable(line.observation)}”"
     return text
