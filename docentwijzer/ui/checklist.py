@@ -276,9 +276,10 @@ class ChecklistScreen(Screen):
         box = card(
             heading(t("checklist.urgent_title"), 2),
             paragraph(t("checklist.urgent_text")),
-            self.urgent,
             object_name="card",
         )
+        # left-aligned at their own size, so a click on what you see is a click on the control
+        box.layout().addWidget(self.urgent, 0, Qt.AlignmentFlag.AlignLeft)
         box.layout().addWidget(self.urgent_go, 0, Qt.AlignmentFlag.AlignLeft)
         box.setAccessibleName(t("checklist.urgent_title"))
         self.body.addWidget(box)
@@ -303,7 +304,7 @@ class ChecklistScreen(Screen):
         self.body.addWidget(label)
         self.body.addWidget(self.pseudonym)
         self.body.addWidget(self.pseudonym_warning)
-        self.body.addWidget(self.anonymous)
+        self.body.addWidget(self.anonymous, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(paragraph(t("checklist.pseudonym_why"), muted=True))
 
     def _build_signals(self) -> None:
@@ -460,12 +461,21 @@ class ChecklistScreen(Screen):
 
     # -- actions -----------------------------------------------------------------------------
 
+    @staticmethod
+    def tree_ready() -> bool:
+        """Whether the referral tree is part of this build."""
+        return area("beslisboom").factory is not None
+
     def go_next(self) -> None:
-        """'Wat nu?': open the referral tree with this context; the ticks stay here."""
+        """'Wat nu?': open the referral tree with this context; the ticks stay here.
+
+        In danger, a build without the tree opens the urgent guidance instead of a blank page.
+        """
         context = self.summary().context
+        target = "beslisboom" if context.urgent is False or self.tree_ready() else "acuut"
         self._handing_over = True
         try:
-            self.window().navigate("beslisboom", context)  # type: ignore[attr-defined]
+            self.window().navigate(target, context)  # type: ignore[attr-defined]
         finally:
             self._handing_over = False
 

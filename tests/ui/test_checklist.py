@@ -106,8 +106,10 @@ def test_keyboard_alone_ticks_notes_and_moves_on(screen: ChecklistScreen, qtbot:
     tick_by_keyboard(qtbot, screen, "somber")
     row = screen.rows["somber"]
     assert row.check.isChecked()
+    assert row.label.font().underline()  # where the keyboard is, is visible
     qtbot.keyClick(row.check, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is row.observation
+    assert not row.label.font().underline()
     qtbot.keyClicks(row.observation, "zat alleen achterin & zei niets")
     qtbot.keyClick(row.observation, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is row.date
@@ -181,8 +183,13 @@ def test_substance_signal_points_to_the_substance_leaf(
 
 
 def test_urgent_is_separate_said_first_and_goes_straight_to_the_urgent_branch(
-    main_window: MainWindow, screen: ChecklistScreen, qtbot: QtBot, tree_payloads
-) -> None:  # type: ignore[no-untyped-def]
+    main_window: MainWindow,
+    screen: ChecklistScreen,
+    qtbot: QtBot,
+    tree_payloads,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ChecklistScreen, "tree_ready", staticmethod(lambda: True))
     assert not screen.urgent_go.isVisibleTo(screen)
     screen.urgent.setFocus()
     qtbot.keyClick(screen.urgent, Qt.Key.Key_Space)
@@ -197,6 +204,19 @@ def test_urgent_is_separate_said_first_and_goes_straight_to_the_urgent_branch(
     (context,) = tree_payloads
     assert context.urgent is True  # type: ignore[attr-defined]
     assert context.signals == []  # type: ignore[attr-defined]
+
+
+def test_urgent_without_the_tree_in_this_build_opens_the_urgent_guidance(
+    main_window: MainWindow, screen: ChecklistScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ChecklistScreen, "tree_ready", staticmethod(lambda: False))
+    qtbot.mouseClick(screen.urgent, LEFT)
+    assert screen.urgent.isChecked()
+    qtbot.mouseClick(screen.next_button, LEFT)
+    assert main_window.current_area() == "acuut"
+    assert "Bel 112" in "\n".join(
+        label.text() for label in main_window.current_screen().findChildren(QLabel)
+    )
 
 
 def test_save_as_note_says_notes_are_not_there_yet_and_keeps_the_ticks(
@@ -275,6 +295,7 @@ def test_start_over_asks_then_clears_without_a_trace(
     observation = screen.rows["desinteresse"].observation
     qtbot.keyClicks(observation, "geheim detail")
     qtbot.mouseClick(screen.urgent, LEFT)
+    assert screen.urgent.isChecked()
     dialog_log.answer = False
     qtbot.mouseClick(screen.restart_button, LEFT)
     assert screen.rows["desinteresse"].check.isChecked()
