@@ -6,6 +6,7 @@ Add one line per new content file.
 from __future__ import annotations
 
 from docentwijzer.belonging import BelongingContent
+from docentwijzer.checklist import ChecklistContent
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
 from docentwijzer.openheid import OpennessContent
@@ -15,6 +16,7 @@ from docentwijzer.tree import TreeContent
 
 DOCUMENTS: dict[str, type[ContentDocument]] = {
     "hulp": HelpContent,
+    "signalering": ChecklistContent,
     "beslisboom": TreeContent,
     "casuistiek": CaseSet,
     "achtergrond": Background,

@@ -28,7 +28,7 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("start", "docentwijzer.ui.home:HomeScreen"),
-    Area("signalering"),
+    Area("signalering", "docentwijzer.ui.checklist:ChecklistScreen"),
     Area("beslisboom", "docentwijzer.ui.tree:TreeScreen"),
     Area("openheid", "docentwijzer.ui.openheid:OpennessScreen"),
     Area("belonging", "docentwijzer.ui.belonging:BelongingScreen"),
