@@ -12,18 +12,14 @@ from datetime import date
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProxyStyle,
     QPushButton,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -56,64 +52,6 @@ DATE_FORMAT = "d-M-yyyy"
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-class _CheckStyle(QProxyStyle):
-    """Check boxes that grow with the text size and keep a visible edge in dark mode.
-
-    Fusion draws a fixed-size box whose edge is a shade of the window colour, which all but
-    disappears on a dark background; this style sizes the box from the font and outlines it in
-    the text colour.
-    """
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        size = super().pixelMetric(metric, option, widget)
-        if widget is not None and metric in (
-            QStyle.PixelMetric.PM_IndicatorWidth,
-            QStyle.PixelMetric.PM_IndicatorHeight,
-        ):
-            return max(size, round(widget.fontMetrics().height() * 0.85))
-        return size
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            return
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        role = QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Text
-        color = option.palette.color(group, role)
-        if not focused:
-            color.setAlpha(180)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(color, 3.0 if focused else 1.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 2, 2)
-        painter.restore()
-
-
-_check_style: _CheckStyle | None = None
-
-
-def _styled(check: QCheckBox) -> QCheckBox:
-    global _check_style
-    if _check_style is None:  # created once, after the application, and kept alive
-        _check_style = _CheckStyle(QStyleFactory.create("Fusion"))
-    check.setStyle(_check_style)
-    return check
 
 
 class _ClickLabel(QLabel):
@@ -164,7 +102,7 @@ class SignalRow(QWidget):
 
         top = QHBoxLayout()
         top.setSpacing(8)
-        self.check = _styled(QCheckBox())
+        self.check = QCheckBox()
         self.check.setAccessibleName(full)
         self.label = _ClickLabel(signal.text, self.check)
         top.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
@@ -267,7 +205,7 @@ class ChecklistScreen(Screen):
     # -- construction -------------------------------------------------------------------------
 
     def _build_urgent(self) -> None:
-        self.urgent = _styled(QCheckBox(t("checklist.urgent_check")))
+        self.urgent = QCheckBox(t("checklist.urgent_check"))
         self.urgent.setObjectName("urgentCheck")
         self.urgent.toggled.connect(self._changed)
         self.urgent_go = QPushButton(t("checklist.urgent_go"))
@@ -295,7 +233,7 @@ class ChecklistScreen(Screen):
         label = QLabel(t("checklist.pseudonym_label"))
         label.setWordWrap(True)
         label.setBuddy(self.pseudonym)
-        self.anonymous = _styled(QCheckBox(t("checklist.anonymous")))
+        self.anonymous = QCheckBox(t("checklist.anonymous"))
         self.anonymous.setObjectName("anonymous")
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.pseudonym_warning = paragraph("")

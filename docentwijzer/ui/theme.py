@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 SCHEME_ENV = "DOCENTWIJZER_COLOR_SCHEME"
 _BASE_POINT_SIZE = "docentwijzer_base_point_size"
@@ -96,9 +103,72 @@ STYLE = {
 }
 
 
+class AppStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons that grow with the text size and keep a
+    visible edge in dark mode.
+
+    Fusion draws a fixed-size indicator whose edge is a shade of the window colour, which all
+    but disappears on a dark background and stays tiny at 200% text.
+    """
+
+    INDICATORS = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if widget is not None and metric in self.INDICATORS:
+            return max(size, round(widget.fontMetrics().height() * 0.85))
+        return size
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        box = element == QStyle.PrimitiveElement.PE_IndicatorCheckBox
+        if not box and element != QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            return
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        color = option.palette.color(
+            group, QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Text
+        )
+        if not focused:
+            color.setAlpha(180)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color, 3.0 if focused else 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect.adjusted(1, 1, -1, -1)
+        if box:
+            painter.drawRoundedRect(rect, 2, 2)
+        else:
+            painter.drawEllipse(rect)
+        painter.restore()
+
+
+_app_style: AppStyle | None = None
+
+
 def apply_theme(app: QApplication, scheme_setting: str, text_scale: int) -> str:
     """Apply colours and text size; returns the scheme actually used."""
-    app.setStyle("Fusion")
+    global _app_style
+    if _app_style is None:  # once: app.style() is wrapped by the style-sheet style afterwards
+        _app_style = AppStyle(QStyleFactory.create("Fusion"))
+        app.setStyle(_app_style)
     scheme = effective_scheme(scheme_setting)
     app.setPalette(_dark_palette() if scheme == "dark" else app.style().standardPalette())
     base = app.property(_BASE_POINT_SIZE)
