@@ -1,0 +1,119 @@
+"""Whole journeys across tools, as a teacher makes them after class.
+
+Each tool has its own tests; these check that the seams between them hold: the checklist's
+context reaches the tree, the tree's route reaches the notes, and a saved note reopens the
+route it came from.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from docentwijzer.notes import NotesStore, vault_path
+from docentwijzer.vault import Vault
+from tests.core.notes_support import PASSPHRASE, TEST_KDF
+
+from docentwijzer.ui.checklist import ChecklistScreen
+from docentwijzer.ui.mainwindow import MainWindow
+from docentwijzer.ui.notes import NotesScreen
+from docentwijzer.ui.notes_session import install_session
+from docentwijzer.ui.tree import TreeScreen
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def shown_text(window: MainWindow) -> str:
+    labels = window.current_screen().findChildren(QLabel)
+    return "\n".join(label.text() for label in labels if label.isVisible())
+
+
+def test_worried_after_class_to_a_saved_note_and_back_to_the_route(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    session = install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+
+    # Start: "Ik maak me zorgen om een student".
+    home = main_window.current_screen()
+    qtbot.mouseClick(home.situation_buttons["zorgen"], LEFT)  # type: ignore[attr-defined]
+    checklist = main_window.current_screen()
+    assert isinstance(checklist, ChecklistScreen)
+
+    # Signalering: a pseudonym, "de student vertelt het je", and what was heard.
+    qtbot.keyClicks(checklist.pseudonym, "JV")
+    checklist.rows["vertelt"].check.setFocus()
+    qtbot.keyClick(checklist.rows["vertelt"].check, Qt.Key.Key_Space)
+    qtbot.keyClicks(checklist.rows["vertelt"].observation, "zegt dat ze niet meer slaapt")
+    qtbot.mouseClick(checklist.next_button, LEFT)
+
+    # Beslisboom: the context came along, and urgency is still asked first.
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    assert "JV" in shown_text(main_window)
+    assert "zegt dat ze niet meer slaapt" in shown_text(main_window)
+    assert tree.walk.path == ("start",)  # type: ignore[attr-defined]
+    for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
+        tree.choose(target)
+    assert "Studentpsycholoog" in shown_text(main_window)
+    qtbot.mouseClick(tree.save_button, LEFT)
+
+    # Notities, first time: set a passphrase, then the editor holds the route.
+    notes = main_window.current_screen()
+    assert isinstance(notes, NotesScreen)
+    assert "confirm_discard" not in dialog_log.names()
+    setup = notes.setup_page
+    assert notes.pages.currentWidget() is setup
+    qtbot.keyClicks(setup.passphrase, PASSPHRASE)
+    qtbot.keyClicks(setup.repeat, PASSPHRASE)
+    qtbot.keyClick(setup.repeat, Qt.Key.Key_Return)
+    assert notes.pages.currentWidget() is notes.editor
+    assert notes.editor.pseudonym.text() == "JV"
+    assert notes.editor.has_follow_up.isChecked()  # the tree's suggested check-in
+    notes.editor.submit()
+    [summary] = session.store.query()
+    saved = session.store.get(summary.id)
+    assert saved is not None
+    assert saved.pseudonym == "JV" and "route" in saved.link
+    assert "zegt dat ze niet meer slaapt" in str(saved.link["checklist"])
+
+    # Lock and unlock: the note is still there, and it reopens the route it came from.
+    session.lock()
+    session.unlock(PASSPHRASE)
+    notes.open_note(saved.id)
+    qtbot.mouseClick(notes.view_page.reopen_button, LEFT)
+    QApplication.processEvents()
+    assert main_window.current_area() == "beslisboom"
+    reopened = main_window.current_screen()
+    assert isinstance(reopened, TreeScreen)
+    assert reopened.walk.path[-1] == "PSYCHISCH"  # type: ignore[attr-defined]
+
+
+def test_marked_urgent_in_the_checklist_opens_the_urgent_leaf_directly(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigate("signalering")
+    checklist = main_window.current_screen()
+    assert isinstance(checklist, ChecklistScreen)
+    checklist.urgent.setFocus()
+    qtbot.keyClick(checklist.urgent, Qt.Key.Key_Space)
+    qtbot.mouseClick(checklist.next_button, LEFT)
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    assert tree.walk.path[-1] == "ACUUT"
+    assert "Bel 112." in shown_text(main_window)
+
+
+def test_the_suicide_question_reaches_113_in_two_answers_from_the_home_screen(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_3)  # "Nee": no danger right now
+    qtbot.keyClick(tree, Qt.Key.Key_1)  # "Ja": talks about not wanting to live
+    assert tree.walk.path[-1] == "ZELFDODING"
+    assert "113 of 0800-0113" in shown_text(main_window)
