@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QApplication, QCommandLinkButton, QGridLayout, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
 
-from docentwijzer.ui.notes_home import NotesHomePanel
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import card, heading, paragraph
 
@@ -78,8 +77,10 @@ class HomeScreen(Screen):
         #: Other tools (e.g. notes: follow-ups due) add their panels here.
         self.panels = QVBoxLayout()
         self.body.addLayout(self.panels)
-        self.notes_panel = NotesHomePanel()
-        self.panels.addWidget(self.notes_panel)
+        # The notes panel needs the crypto stack: add it just after the window is on screen,
+        # so start-up does not wait for it.
+        self._notes_panel: QWidget | None = None
+        QTimer.singleShot(0, self._add_notes_panel)
 
         disclaimer = card(
             heading(t("home.disclaimer_title"), 3),
@@ -88,6 +89,23 @@ class HomeScreen(Screen):
         )
         self.body.addWidget(disclaimer)
         self.body.addStretch(1)
+
+    @property
+    def notes_panel(self) -> QWidget:
+        if self._notes_panel is None:
+            self._add_notes_panel()
+        assert self._notes_panel is not None
+        return self._notes_panel
+
+    def _add_notes_panel(self) -> None:
+        if self._notes_panel is not None:
+            return
+        from docentwijzer.ui.notes_home import NotesHomePanel
+
+        self._notes_panel = NotesHomePanel()
+        self.panels.addWidget(self._notes_panel)
+        if self.isVisible():
+            self._notes_panel.show()  # at once, not on the next event-loop turn
 
     def _arrange(self, columns: int) -> None:
         """Two columns when they fit, one when the text is large or the window narrow."""
