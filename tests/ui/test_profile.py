@@ -404,7 +404,7 @@ def test_english_screen(main_window: MainWindow, qtbot: QtBot) -> None:
     text = shown_text(screen)
     assert "Institution details" in text
     assert "Confidential adviser (vertrouwenspersoon)" in text
-    assert "For bullying, discrimination or transgressive behaviour." in text
+    assert "For bullying, discrimination, harassment or abuse (grensoverschrijdend gedrag)." in text
     assert "⟨" not in text
     assert screen.save_button.text() == "Save"
     i18n.set_language("nl")
