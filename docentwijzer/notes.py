@@ -318,9 +318,10 @@ class NotesStore:
         self._load(self.vault.restore(backup, passphrase))
 
     def change_passphrase(self, old: str, new: str) -> None:
-        self._require()
-        self.vault.change_passphrase(old, new)
-        self._persist()
+        """New passphrase and data key; the backups are rewritten, so none opens with ``old``."""
+        db = self._require()
+        db.commit()
+        self.vault.change_passphrase(old, new, db.serialize())
 
     def lock(self) -> None:
         """Close the database and forget the keys."""
