@@ -58,6 +58,10 @@ class NotesSession(QObject):
         if isinstance(parent, QWidget):
             self._shortcut = QShortcut(LOCK_SHORTCUT, parent)
             self._shortcut.activated.connect(self.lock)
+        # Trainer mode projects the screen to a room: the notes lock as the mode starts.
+        trainer_mode_changed = getattr(parent, "trainer_mode_changed", None)
+        if trainer_mode_changed is not None:
+            trainer_mode_changed.connect(self._trainer_mode_changed)
         self._sync_retention()
 
     # -- settings ------------------------------------------------------------------------------
@@ -111,6 +115,10 @@ class NotesSession(QObject):
         self.locked_by_idle = idle
         self._stop_watching()
         self.state_changed.emit()
+
+    def _trainer_mode_changed(self, on: bool) -> None:
+        if on:
+            self.lock()
 
     def destroy_all(self) -> None:
         self.about_to_lock.emit()

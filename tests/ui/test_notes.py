@@ -465,6 +465,25 @@ def test_home_shows_due_follow_ups_only_when_unlocked(
     assert screen.model.rowCount() == 1
 
 
+def test_trainer_mode_locks_the_notes_and_home_shows_no_pseudonym_on_the_projector(
+    main_window: Window, session: NotesSession, qtbot: QtBot
+) -> None:
+    session.setup(PASSPHRASE)
+    session.save(Note(pseudonym="PROJ-1", follow_up=date.today(), observed="x"))
+    main_window.navigate("start")
+    assert "PROJ-1" in texts(main_window.current_screen())
+    assert main_window.enter_trainer_mode()
+    assert not session.is_open  # locked, as the trainer-mode message promises
+    main_window.navigate("start")
+    home = main_window.current_screen()
+    assert "PROJ-1" not in texts(home)
+    assert not home.notes_panel.card.isVisible()  # type: ignore[attr-defined]
+    main_window.leave_trainer_mode()
+    assert not session.is_open  # leaving does not unlock
+    main_window.navigate("start")
+    assert main_window.current_screen().notes_panel.card.isVisible()  # type: ignore[attr-defined]
+
+
 def test_home_says_nothing_before_notes_exist(main_window: Window, session: NotesSession) -> None:
     main_window.navigate("start")
     assert not main_window.current_screen().notes_panel.card.isVisible()  # type: ignore[attr-defined]
