@@ -471,6 +471,22 @@ class NotesStore:
                 found[row[0]] = _note(row)
         return [found[i] for i in ids if i in found]
 
+    def contains_text(self, text: str) -> bool:
+        """Whether ``text`` was taken from a note: part of one of its fields, or holding a
+        pseudonym (used to empty the clipboard on locking)."""
+        db = self._require()
+        text = text.replace("\r\n", "\n").strip()
+        if not text:
+            return False
+        found = db.execute(
+            "SELECT 1 FROM notes WHERE instr(pseudonym, ?1) OR instr(observed, ?1) "
+            "OR instr(done, ?1) OR instr(text, ?1) OR instr(tags, ?1) LIMIT 1",
+            (text,),
+        ).fetchone()
+        if found:
+            return True
+        return any(len(p) > 1 and p in text for p in self.pseudonyms())
+
     def count(self) -> int:
         return int(self._require().execute("SELECT count(*) FROM notes").fetchone()[0])
 

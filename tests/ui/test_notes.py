@@ -251,6 +251,54 @@ def test_idle_time_locks_and_input_postpones_it(
     assert "een tijd niets deed" in unlocked.unlock_page.notice.text()
 
 
+def test_a_laptop_waking_from_sleep_locks_at_the_first_touch(
+    unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
+) -> None:
+    """While a laptop sleeps the monotonic clock stands still (Linux, macOS) and so does the
+    timer: the first key after waking must lock, not count as activity."""
+    write_note(qtbot, unlocked, "SLP-1", "Voor het slapen")
+    unlocked.show_list()
+    wall = {"t": 5_000_000.0}
+    session.wall_clock = lambda: wall["t"]
+    qtbot.keyClick(unlocked.search, Qt.Key.Key_V)  # activity just before the lid closes
+    assert session.is_open
+    wall["t"] += 8 * 3600  # a night asleep; the monotonic clock did not move
+    qtbot.keyClick(unlocked.search, Qt.Key.Key_W)
+    assert not session.is_open
+    assert unlocked.pages.currentWidget() is unlocked.unlock_page
+    assert "SLP-1" not in texts(unlocked)
+    assert unlocked.unlock_page.passphrase.text() == ""  # the waking key went nowhere
+
+
+def test_locking_empties_a_clipboard_holding_text_copied_from_a_note(
+    unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
+) -> None:
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    clipboard = QGuiApplication.clipboard()
+    write_note(qtbot, unlocked, "CLIP-1", "Huilde na het tentamen")
+    unlocked.open_note(session.store.query()[0].id)
+    unlocked.view_page.edit_button.click()
+    box = unlocked.editor.observed
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "Huilde na het tentamen"
+    session.lock()
+    assert clipboard.text() == ""
+    if clipboard.supportsSelection():
+        assert "Huilde" not in clipboard.text(QClipboard.Mode.Selection)
+    # Something the teacher copied elsewhere is left alone; a copied pseudonym is not.
+    session.unlock(PASSPHRASE)
+    clipboard.setText("boodschappen: melk")
+    session.lock()
+    assert clipboard.text() == "boodschappen: melk"
+    session.unlock(PASSPHRASE)
+    clipboard.setText("Gesprek met CLIP-1 gepland")
+    session.lock()
+    assert clipboard.text() == ""
+
+
 def test_the_idle_timer_really_fires(
     unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
 ) -> None:
