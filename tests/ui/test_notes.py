@@ -584,6 +584,32 @@ def test_export_one_note_and_all_notes_to_pdf(
     assert "Tweede" in pdf_text(tmp_path / "alles.pdf")
 
 
+def test_the_suggested_pdf_name_never_carries_the_pseudonym(
+    unlocked: NotesScreen, session: NotesSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = session.save(Note(pseudonym="KX-42", observed="x"))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: asked.append(a[2]))  # cancels
+    unlocked.export([note.id], "one", note.pseudonym)
+    unlocked.pseudonym_filter.setCurrentIndex(unlocked.pseudonym_filter.findData("KX-42"))
+    unlocked.export_pseudonym_button.click()
+    assert len(asked) == 2
+    for suggested in asked:
+        name = Path(suggested).name
+        assert "KX" not in name and "42" not in name.replace(date.today().isoformat(), "")
+        assert name.endswith(".pdf")
+
+
+def test_a_pseudonym_that_looks_like_markup_is_shown_as_typed(
+    unlocked: NotesScreen, session: NotesSession
+) -> None:
+    note = session.save(Note(pseudonym="<b>B</b>", observed="x"))
+    unlocked.open_note(note.id)
+    title = unlocked.view_page.title
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>B</b>" in title.text()
+
+
 def test_export_to_an_unwritable_place_says_so(
     unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
