@@ -256,6 +256,23 @@ def _row(note: Note) -> tuple[object, ...]:
     )
 
 
+def refuse_core_dumps() -> bool:
+    """No core dump of this process from now on (POSIX): a crash while the notes are open
+    would otherwise write the plaintext and the key to disk (e.g. systemd-coredump).
+
+    Returns whether the limit is now zero. Windows has no such limit per process.
+    """
+    try:
+        import resource
+    except ImportError:
+        return False
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 class NotesStore:
     """CRUD, search and filters over the notes in an unlocked vault.
 
@@ -334,6 +351,7 @@ class NotesStore:
         self.vault.lock()
 
     def _connect(self) -> sqlite3.Connection:
+        refuse_core_dumps()
         db = sqlite3.connect(":memory:", check_same_thread=True)
         db.execute("PRAGMA temp_store = MEMORY")
         db.execute("PRAGMA secure_delete = ON")
