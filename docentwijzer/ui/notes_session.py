@@ -67,6 +67,15 @@ class NotesSession(QObject):
         if trainer_mode_changed is not None:
             trainer_mode_changed.connect(self._trainer_mode_changed)
         self._sync_retention()
+        # Quitting with the notes open: a clipboard manager would otherwise keep what was
+        # copied from a note (Qt hands the clipboard over to it on exit).
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting)
+
+    def _quitting(self) -> None:
+        if self.store.is_open:
+            self._clear_clipboard()
 
     # -- settings ------------------------------------------------------------------------------
 

@@ -299,6 +299,19 @@ def test_locking_empties_a_clipboard_holding_text_copied_from_a_note(
     assert clipboard.text() == ""
 
 
+def test_quitting_with_the_notes_open_empties_a_clipboard_holding_note_text(
+    unlocked: NotesScreen,
+    session: NotesSession,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    session.save(Note(pseudonym="Q-1", observed="Sliep slecht"))
+    QGuiApplication.clipboard().setText("Sliep slecht")
+    qapp.aboutToQuit.emit()
+    assert QGuiApplication.clipboard().text() == ""
+
+
 def test_the_idle_timer_really_fires(
     unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
 ) -> None:
