@@ -256,6 +256,23 @@ def _row(note: Note) -> tuple[object, ...]:
     )
 
 
+def refuse_core_dumps() -> bool:
+    """No core dump of this process from now on (POSIX): a crash while the notes are open
+    would otherwise write the plaintext and the key to disk (e.g. systemd-coredump).
+
+    Returns whether the limit is now zero. Windows has no such limit per process.
+    """
+    try:
+        import resource
+    except ImportError:
+        return False
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 class NotesStore:
     """CRUD, search and filters over the notes in an unlocked vault.
 
@@ -318,9 +335,10 @@ class NotesStore:
         self._load(self.vault.restore(backup, passphrase))
 
     def change_passphrase(self, old: str, new: str) -> None:
-        self._require()
-        self.vault.change_passphrase(old, new)
-        self._persist()
+        """New passphrase and data key; the backups are rewritten, so none opens with ``old``."""
+        db = self._require()
+        db.commit()
+        self.vault.change_passphrase(old, new, db.serialize())
 
     def lock(self) -> None:
         """Close the database and forget the keys."""
@@ -333,6 +351,7 @@ class NotesStore:
         self.vault.lock()
 
     def _connect(self) -> sqlite3.Connection:
+        refuse_core_dumps()
         db = sqlite3.connect(":memory:", check_same_thread=True)
         db.execute("PRAGMA temp_store = MEMORY")
         db.execute("PRAGMA secure_delete = ON")
@@ -469,6 +488,22 @@ class NotesStore:
             for row in db.execute(f"SELECT {_COLUMNS} FROM notes WHERE id IN ({marks})", chunk):
                 found[row[0]] = _note(row)
         return [found[i] for i in ids if i in found]
+
+    def contains_text(self, text: str) -> bool:
+        """Whether ``text`` was taken from a note: part of one of its fields, or holding a
+        pseudonym (used to empty the clipboard on locking)."""
+        db = self._require()
+        text = text.replace("\r\n", "\n").strip()
+        if not text:
+            return False
+        found = db.execute(
+            "SELECT 1 FROM notes WHERE instr(pseudonym, ?1) OR instr(observed, ?1) "
+            "OR instr(done, ?1) OR instr(text, ?1) OR instr(tags, ?1) LIMIT 1",
+            (text,),
+        ).fetchone()
+        if found:
+            return True
+        return any(len(p) > 1 and p in text for p in self.pseudonyms())
 
     def count(self) -> int:
         return int(self._require().execute("SELECT count(*) FROM notes").fetchone()[0])

@@ -16,11 +16,13 @@ Layout (all integers big-endian)::
     digest       32 bytes SHA-256 of everything above: tells damage from a wrong passphrase
     ciphertext   AES-256-GCM(data key, payload), AAD = the whole header above
 
-A random data key encrypts the payload; the key derived from the passphrase only wraps it, so
-changing the passphrase re-wraps 32 bytes. Every write goes to a temp file in the same folder,
-is fsynced and renamed over the vault, then the folder is fsynced. Before the rename the
-current vault becomes backup 1 (a hard link, so rotating costs no copy). A file that cannot
-be read is never written over.
+A random data key encrypts the payload; the key derived from the passphrase only wraps it.
+Changing the passphrase also draws a new data key and rewrites the backups, so no file on disk
+still opens with the old passphrase and an old copy never yields the new key.
+
+Every write goes to a temp file in the same folder, is fsynced and renamed over the vault,
+then the folder is fsynced. Before the rename the current vault becomes backup 1 (a hard
+link, so rotating costs no copy). A file that cannot be read is never written over.
 
 Python cannot reliably wipe memory: locking drops every reference to the keys (and zeroes the
 copy this module owns), but copies inside ``cryptography`` or the allocator may linger until
@@ -202,6 +204,13 @@ class Vault:
     def files(self) -> list[Path]:
         return [p for p in [self.path, *self.backups()] if p.exists()]
 
+    def set_aside(self) -> list[Path]:
+        """Unreadable vaults that :meth:`restore` kept aside (``notities.unreadable-….dwvault``)."""
+        pattern = f"{self.path.stem}.*{self.path.suffix}" if self.path.suffix else ""
+        if not pattern or not self.path.parent.is_dir():
+            return []
+        return sorted(p for p in self.path.parent.glob(pattern) if p.is_file() and p != self.path)
+
     def lock(self) -> None:
         """Forget the keys."""
         if self._key is not None:
@@ -263,8 +272,14 @@ class Vault:
         self._atomic_write(self.path, data, rotate=False)
         return payload
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the data key under ``new`` (after checking ``old``) and write the vault."""
+    def change_passphrase(self, old: str, new: str, payload: bytes) -> None:
+        """Check ``old``, then write ``payload`` under a new data key wrapped by ``new``.
+
+        The data key is replaced too, and every backup becomes a copy of the new vault: a file
+        copied before the change (or left behind) opens only with the old passphrase and never
+        yields the key of the new vault. If the write fails, nothing changes: the old
+        passphrase and key stay in use.
+        """
         if self._key is None or self._header is None:
             raise vault_error("locked")
         if len(new) < MIN_PASSPHRASE:
@@ -276,7 +291,18 @@ class Vault:
             )
         except InvalidTag:
             raise vault_error("passphrase") from None
-        self._header = _wrap(new, bytes(self._key), self.kdf)
+        previous = (self._key, self._header)
+        data_key = AESGCM.generate_key(bit_length=256)
+        self._header = _wrap(new, data_key, self.kdf)
+        self._key = bytearray(data_key)
+        try:
+            self.write(payload, purge_backups=True)
+        except BaseException:
+            self._key[:] = bytes(len(self._key))
+            self._key, self._header = previous
+            raise
+        old_key = previous[0]
+        old_key[:] = bytes(len(old_key))
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -355,13 +381,14 @@ class Vault:
     # -- erasing -------------------------------------------------------------------------------
 
     def destroy(self) -> None:
-        """Remove the vault and its backups, overwriting them first; forget the key.
+        """Remove the vault, its backups and any unreadable vault kept aside, overwriting them
+        first; forget the key.
 
         On SSDs and copy-on-write file systems overwriting is not guaranteed to reach the old
         blocks; what remains there is ciphertext whose key is wrapped by the passphrase.
         """
         self.lock()
-        for path in self.files():
+        for path in [*self.files(), *self.set_aside()]:
             _shred(path)
         remove_stale_temp_files(self.path.parent)
 

@@ -7,7 +7,6 @@ this module only shows what the store answers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -737,8 +736,9 @@ class NotesScreen(Screen):
         if self._job is not None or not ids:
             return
         notes = self.session.store.notes(ids)
-        slug = re.sub(r"[^\w-]+", "_", pseudonym).strip("_")[:30] if pseudonym else scope
-        name = f"{t('notes.file_prefix')}-{slug or 'notitie'}-{date.today().isoformat()}.pdf"
+        # No pseudonym in the suggested name: file names end up in places nobody encrypts
+        # (recent-files lists, file-manager thumbnails, synced folders, the dialog's history).
+        name = f"{t('notes.file_prefix')}-{date.today().isoformat()}.pdf"
         chosen = dialogs.ask_save_file(
             self, t("notes.export_dialog"), str(Path.home() / name), t("notes.pdf_filter")
         )

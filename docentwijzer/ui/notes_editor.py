@@ -237,6 +237,7 @@ class ViewPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.title = heading("")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a pseudonym is never markup
         self.column.addWidget(self.title)
         self.meta = paragraph("", muted=True)
         self.column.addWidget(self.meta)

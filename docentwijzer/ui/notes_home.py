@@ -84,6 +84,11 @@ class NotesHomePanel(QWidget):
             return
         session = self._session
         state = session.state
+        if getattr(self.window(), "trainer_mode", False):  # projected: not even a count
+            self.card.hide()
+            self.due_line.clear()
+            self.expired_line.clear()
+            return
         self.card.setVisible(state != "new")
         is_open = state == "open"
         self.locked_line.setVisible(not is_open)

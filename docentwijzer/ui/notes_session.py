@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QClipboard, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from docentwijzer.notes import Note, NotesStore
@@ -46,10 +46,14 @@ class NotesSession(QObject):
         self.store = store or NotesStore()
         #: Monotonic clock; tests replace it.
         self.clock: Callable[[], float] = time.monotonic
+        #: Wall clock, for the time a laptop sleeps: the monotonic clock stops then (Linux,
+        #: macOS), so without this a lid closed for a night would not count as idle.
+        self.wall_clock: Callable[[], float] = time.time
         #: Seconds of inactivity before locking; None: from the window's settings.
         self.idle_seconds_override: float | None = None
         self.locked_by_idle = False
         self._last_input = self.clock()
+        self._last_input_wall = self.wall_clock()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check_idle)
@@ -58,7 +62,20 @@ class NotesSession(QObject):
         if isinstance(parent, QWidget):
             self._shortcut = QShortcut(LOCK_SHORTCUT, parent)
             self._shortcut.activated.connect(self.lock)
+        # Trainer mode projects the screen to a room: the notes lock as the mode starts.
+        trainer_mode_changed = getattr(parent, "trainer_mode_changed", None)
+        if trainer_mode_changed is not None:
+            trainer_mode_changed.connect(self._trainer_mode_changed)
         self._sync_retention()
+        # Quitting with the notes open: a clipboard manager would otherwise keep what was
+        # copied from a note (Qt hands the clipboard over to it on exit).
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting)
+
+    def _quitting(self) -> None:
+        if self.store.is_open:
+            self._clear_clipboard()
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -107,16 +124,39 @@ class NotesSession(QObject):
         if not self.store.is_open:
             return
         self.about_to_lock.emit()
+        self._clear_clipboard()
         self.store.lock()
         self.locked_by_idle = idle
         self._stop_watching()
         self.state_changed.emit()
 
+    def _trainer_mode_changed(self, on: bool) -> None:
+        if on:
+            self.lock()
+
     def destroy_all(self) -> None:
         self.about_to_lock.emit()
+        if self.store.is_open:
+            self._clear_clipboard()
         self.store.destroy()
         self._stop_watching()
         self.state_changed.emit()
+
+    def _clear_clipboard(self) -> None:
+        """Empty the clipboard (and the X11 selection, the macOS find buffer) if what it holds
+        came from a note: copied text must not outlive the lock."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        clipboard = app.clipboard()
+        modes = [QClipboard.Mode.Clipboard]
+        if clipboard.supportsSelection():
+            modes.append(QClipboard.Mode.Selection)
+        if clipboard.supportsFindBuffer():
+            modes.append(QClipboard.Mode.FindBuffer)
+        for mode in modes:
+            if self.store.contains_text(clipboard.text(mode)):
+                clipboard.clear(mode)
 
     # -- changes (each one written to disk before it returns) ---------------------------------
 
@@ -139,6 +179,7 @@ class NotesSession(QObject):
 
     def _start_watching(self) -> None:
         self._last_input = self.clock()
+        self._last_input_wall = self.wall_clock()
         app = QApplication.instance()
         if app is not None and not self._filtering:
             app.installEventFilter(self)
@@ -154,11 +195,18 @@ class NotesSession(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
+            if self.store.is_open and self.seconds_idle() >= self.idle_seconds():
+                # The first touch after a long absence (a laptop waking from sleep before the
+                # timer could fire) locks instead of postponing; it does not reach the notes.
+                self.lock(idle=True)
+                return True
             self._last_input = self.clock()
+            self._last_input_wall = self.wall_clock()
         return False
 
     def seconds_idle(self) -> float:
-        return self.clock() - self._last_input
+        awake = self.clock() - self._last_input
+        return max(awake, self.wall_clock() - self._last_input_wall)
 
     def check_idle(self) -> None:
         """Lock when idle long enough; otherwise look again when it could be."""

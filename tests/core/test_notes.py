@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docentwijzer.handoff import NoteDraft
-from docentwijzer.notes import Note, NoteQuery, add_months, fold
+from docentwijzer.notes import Note, NoteQuery, add_months, fold, refuse_core_dumps
 from docentwijzer.vault import VaultError
 from tests.core.notes_support import PASSPHRASE, make_store, new_store
 
@@ -259,3 +259,14 @@ def test_save_many_writes_once_and_everything_is_findable(tmp_path: Path) -> Non
     assert store.count() == 50
     assert len(store.query(NoteQuery(text="regel 4"))) == 14  # each word anywhere: 4, 14, .., 49
     assert store.pseudonyms() == ["P0", "P1", "P2"]
+
+
+def test_opening_the_notes_turns_core_dumps_off(tmp_path: Path) -> None:
+    """A crash with the notes open must not write their plaintext (and key) to a core file."""
+    new_store(tmp_path)
+    if os.name == "posix":
+        import resource
+
+        assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+    else:  # Windows has no per-process limit; docs/privacy.md says so
+        assert not refuse_core_dumps()

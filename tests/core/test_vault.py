@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from docentwijzer import notes as notes_module
 from docentwijzer.notes import Note, NotesStore
@@ -108,6 +110,61 @@ def test_change_passphrase(tmp_path: Path) -> None:
         store.unlock(PASSPHRASE)
     store.unlock("a brand new phrase")
     assert {n.id for n in saved} == {s.id for s in store.query()}
+
+
+def test_after_a_passphrase_change_no_file_opens_with_the_old_one(tmp_path: Path) -> None:
+    """Changing a passphrase someone has seen must protect every file, backups included, and
+    an old copy (taken before the change) must not yield the key of the new vault."""
+    store, saved = vault_with_history(tmp_path)
+    old_copy = store.vault.path.read_bytes()
+    store.change_passphrase(PASSPHRASE, "a brand new phrase")
+    store.lock()
+    files = store.vault.files()
+    assert len(files) >= 2  # the vault and a backup
+    for path in files:
+        with pytest.raises(VaultError) as caught:
+            make_store(tmp_path).vault.open(PASSPHRASE, path)
+        assert caught.value.kind == "passphrase", path.name
+        assert make_store(tmp_path).vault.open("a brand new phrase", path)
+    # The old copy still opens with the old passphrase (nothing can change that), but its
+    # data key no longer decrypts the new vault.
+    old = Vault(tmp_path / "old-copy", kdf=TEST_KDF)
+    old.path.write_bytes(old_copy)
+    old.open(PASSPHRASE)
+    assert old._key is not None
+    new_blob = store.vault.path.read_bytes()
+    with pytest.raises(InvalidTag):
+        AESGCM(bytes(old._key)).decrypt(
+            new_blob[HEADER_SIZE - 44 : HEADER_SIZE - 32],
+            new_blob[HEADER_SIZE:],
+            new_blob[:HEADER_SIZE],
+        )
+    store.unlock("a brand new phrase")
+    assert {n.id for n in saved} == {s.id for s in store.query()}
+
+
+def test_a_passphrase_change_that_cannot_be_written_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teacher is told the change failed, so the old passphrase must stay the one that
+    works, also after the next (successful) save."""
+    store, _ = vault_with_history(tmp_path)
+    real = os.replace
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(VaultError) as caught:
+        store.change_passphrase(PASSPHRASE, "a brand new phrase")
+    assert caught.value.kind == "write"
+    monkeypatch.setattr(os, "replace", real)
+    later = store.save(Note(pseudonym="later"))
+    store.lock()
+    with pytest.raises(VaultError):
+        store.unlock("a brand new phrase")
+    store.unlock(PASSPHRASE)
+    assert store.get(later.id) is not None
 
 
 def test_a_short_passphrase_is_refused_and_nothing_written(tmp_path: Path) -> None:
@@ -347,6 +404,17 @@ def test_destroy_removes_the_vault_its_backups_and_temp_files(tmp_path: Path) ->
     assert [p.name for p in tmp_path.iterdir()] == ["other.json"]
     assert store.state == "new"
     assert not store.is_open
+
+
+def test_destroy_also_removes_an_unreadable_vault_kept_aside_by_a_restore(tmp_path: Path) -> None:
+    store, _ = vault_with_history(tmp_path)
+    store.lock()
+    store.vault.path.write_bytes(store.vault.path.read_bytes()[:100])  # damaged
+    store.restore(store.vault.backups()[0], PASSPHRASE)
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name]
+    (tmp_path / "other.json").write_text("{}")
+    store.destroy()
+    assert [p.name for p in tmp_path.iterdir()] == ["other.json"]
 
 
 def test_stale_temp_files_are_removed_when_the_vault_opens(tmp_path: Path) -> None:

@@ -251,6 +251,67 @@ def test_idle_time_locks_and_input_postpones_it(
     assert "een tijd niets deed" in unlocked.unlock_page.notice.text()
 
 
+def test_a_laptop_waking_from_sleep_locks_at_the_first_touch(
+    unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
+) -> None:
+    """While a laptop sleeps the monotonic clock stands still (Linux, macOS) and so does the
+    timer: the first key after waking must lock, not count as activity."""
+    write_note(qtbot, unlocked, "SLP-1", "Voor het slapen")
+    unlocked.show_list()
+    wall = {"t": 5_000_000.0}
+    session.wall_clock = lambda: wall["t"]
+    qtbot.keyClick(unlocked.search, Qt.Key.Key_V)  # activity just before the lid closes
+    assert session.is_open
+    wall["t"] += 8 * 3600  # a night asleep; the monotonic clock did not move
+    qtbot.keyClick(unlocked.search, Qt.Key.Key_W)
+    assert not session.is_open
+    assert unlocked.pages.currentWidget() is unlocked.unlock_page
+    assert "SLP-1" not in texts(unlocked)
+    assert unlocked.unlock_page.passphrase.text() == ""  # the waking key went nowhere
+
+
+def test_locking_empties_a_clipboard_holding_text_copied_from_a_note(
+    unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
+) -> None:
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    clipboard = QGuiApplication.clipboard()
+    write_note(qtbot, unlocked, "CLIP-1", "Huilde na het tentamen")
+    unlocked.open_note(session.store.query()[0].id)
+    unlocked.view_page.edit_button.click()
+    box = unlocked.editor.observed
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "Huilde na het tentamen"
+    session.lock()
+    assert clipboard.text() == ""
+    if clipboard.supportsSelection():
+        assert "Huilde" not in clipboard.text(QClipboard.Mode.Selection)
+    # Something the teacher copied elsewhere is left alone; a copied pseudonym is not.
+    session.unlock(PASSPHRASE)
+    clipboard.setText("boodschappen: melk")
+    session.lock()
+    assert clipboard.text() == "boodschappen: melk"
+    session.unlock(PASSPHRASE)
+    clipboard.setText("Gesprek met CLIP-1 gepland")
+    session.lock()
+    assert clipboard.text() == ""
+
+
+def test_quitting_with_the_notes_open_empties_a_clipboard_holding_note_text(
+    unlocked: NotesScreen,
+    session: NotesSession,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    session.save(Note(pseudonym="Q-1", observed="Sliep slecht"))
+    QGuiApplication.clipboard().setText("Sliep slecht")
+    qapp.aboutToQuit.emit()
+    assert QGuiApplication.clipboard().text() == ""
+
+
 def test_the_idle_timer_really_fires(
     unlocked: NotesScreen, qtbot: QtBot, session: NotesSession
 ) -> None:
@@ -465,6 +526,25 @@ def test_home_shows_due_follow_ups_only_when_unlocked(
     assert screen.model.rowCount() == 1
 
 
+def test_trainer_mode_locks_the_notes_and_home_shows_no_pseudonym_on_the_projector(
+    main_window: Window, session: NotesSession, qtbot: QtBot
+) -> None:
+    session.setup(PASSPHRASE)
+    session.save(Note(pseudonym="PROJ-1", follow_up=date.today(), observed="x"))
+    main_window.navigate("start")
+    assert "PROJ-1" in texts(main_window.current_screen())
+    assert main_window.enter_trainer_mode()
+    assert not session.is_open  # locked, as the trainer-mode message promises
+    main_window.navigate("start")
+    home = main_window.current_screen()
+    assert "PROJ-1" not in texts(home)
+    assert not home.notes_panel.card.isVisible()  # type: ignore[attr-defined]
+    main_window.leave_trainer_mode()
+    assert not session.is_open  # leaving does not unlock
+    main_window.navigate("start")
+    assert main_window.current_screen().notes_panel.card.isVisible()  # type: ignore[attr-defined]
+
+
 def test_home_says_nothing_before_notes_exist(main_window: Window, session: NotesSession) -> None:
     main_window.navigate("start")
     assert not main_window.current_screen().notes_panel.card.isVisible()  # type: ignore[attr-defined]
@@ -515,6 +595,32 @@ def test_export_one_note_and_all_notes_to_pdf(
     unlocked._export_all()
     qtbot.waitUntil(lambda: not unlocked.is_exporting(), timeout=20000)
     assert "Tweede" in pdf_text(tmp_path / "alles.pdf")
+
+
+def test_the_suggested_pdf_name_never_carries_the_pseudonym(
+    unlocked: NotesScreen, session: NotesSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = session.save(Note(pseudonym="KX-42", observed="x"))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: asked.append(a[2]))  # cancels
+    unlocked.export([note.id], "one", note.pseudonym)
+    unlocked.pseudonym_filter.setCurrentIndex(unlocked.pseudonym_filter.findData("KX-42"))
+    unlocked.export_pseudonym_button.click()
+    assert len(asked) == 2
+    for suggested in asked:
+        name = Path(suggested).name
+        assert "KX" not in name and "42" not in name.replace(date.today().isoformat(), "")
+        assert name.endswith(".pdf")
+
+
+def test_a_pseudonym_that_looks_like_markup_is_shown_as_typed(
+    unlocked: NotesScreen, session: NotesSession
+) -> None:
+    note = session.save(Note(pseudonym="<b>B</b>", observed="x"))
+    unlocked.open_note(note.id)
+    title = unlocked.view_page.title
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>B</b>" in title.text()
 
 
 def test_export_to_an_unwritable_place_says_so(
