@@ -615,3 +615,11 @@ def test_change_the_passphrase_from_the_more_menu(
     session.lock()
     session.unlock("een nieuwe lange zin")
     assert session.store.count() == 1
+
+
+def test_save_stays_in_view_below_a_long_note_form(unlocked: NotesScreen, qtbot: QtBot) -> None:
+    unlocked.new_note()
+    editor = unlocked.editor
+    assert unlocked.pages.currentWidget() is editor
+    assert not editor.scroll_area.isAncestorOf(editor.save_button)
+    assert editor.save_button.isVisible() and "Ctrl+S" in editor.save_button.toolTip()
