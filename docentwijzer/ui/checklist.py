@@ -12,7 +12,16 @@ from datetime import date
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPalette, QPen, QShortcut
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -394,8 +403,13 @@ class ChecklistScreen(Screen):
             shortcut.activated.connect(slot)
 
     def _save_note_key(self) -> None:
-        if self.note_button.isEnabled():
+        if self.note_button.isEnabled() and self.note_button.isVisible():
             self.save_note()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Trainer mode keeps no notes: no button that can only say so.
+        self.note_button.setVisible(not getattr(self.window(), "trainer_mode", False))
+        super().showEvent(event)
 
     # -- state -------------------------------------------------------------------------------
 

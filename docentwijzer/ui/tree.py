@@ -51,6 +51,7 @@ from docentwijzer.tree import (
 from docentwijzer.tree_pdf import write_route_pdf
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.checklist import _styled as check_style
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
 
@@ -125,7 +126,9 @@ class _ActionItem(QWidget):
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 2)
-        self.box = QCheckBox()
+        # outlined in the text colour and sized from the font, as on the checklist: the plain
+        # Fusion box is a faint grey square in light mode and on a projector
+        self.box = check_style(QCheckBox())
         self.box.setObjectName("actionBox")
         self.box.setChecked(checked)
         self.box.setAccessibleName(text)
@@ -525,6 +528,8 @@ class TreeScreen(Screen):
             self.leaf_row.addWidget(button)
             button.show()  # added to a shown bar: Qt does not show it by itself
         self.leaf_row.addStretch(1)
+        # Trainer mode keeps no notes: no button that can only say so.
+        self.save_button.setVisible(not getattr(self.window(), "trainer_mode", False))
 
     def _tick(self, action_id: str, on: bool) -> None:
         (self.done.add if on else self.done.discard)(action_id)
