@@ -12,10 +12,17 @@ from datetime import date
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -283,10 +290,22 @@ class ChecklistScreen(Screen):
         self.body.addWidget(box)
 
     def _build_actions(self) -> None:
-        host = QWidget()
+        """The next step stays in view below the list (no scrolling past 30 signals to find it)."""
+        host = QFrame()
+        host.setObjectName("actionBar")
+        host.setFrameShape(QFrame.Shape.NoFrame)
         host.setAccessibleName(t("checklist.actions_name"))
-        row = QHBoxLayout(host)
-        row.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(host)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(line)
+        row = QHBoxLayout()
+        row.setContentsMargins(24, 8, 24, 8)
+        row.setSpacing(12)
+        outer.addLayout(row)
         self.next_button = QPushButton(t("checklist.next"))
         self.next_button.setObjectName("nextButton")
         self.next_button.setToolTip(t("checklist.next_tip"))
@@ -300,12 +319,32 @@ class ChecklistScreen(Screen):
         self.restart_button = QPushButton(t("checklist.restart"))
         self.restart_button.setObjectName("restartButton")
         self.restart_button.clicked.connect(self.restart)
+        self.selection_label = paragraph("", muted=True)
+        self.selection_label.setObjectName("tickedCount")
         row.addWidget(self.next_button)
         row.addWidget(self.note_button)
-        row.addStretch(1)
+        row.addWidget(self.selection_label, 1)
         row.addWidget(self.restart_button)
-        self.body.addWidget(host)
+        self.layout().addWidget(host)
         self.note_button.setToolTip(t("checklist.save_note_tip"))
+        # Ctrl+Enter: the next step from anywhere on the list; Ctrl+S: keep it as a note.
+        for keys, slot in (
+            ("Ctrl+Return", self.go_next),
+            ("Ctrl+Enter", self.go_next),
+            (QKeySequence.StandardKey.Save, self._save_note_key),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _save_note_key(self) -> None:
+        if self.note_button.isEnabled() and self.note_button.isVisible():
+            self.save_note()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Trainer mode keeps no notes: no button that can only say so.
+        self.note_button.setVisible(not getattr(self.window(), "trainer_mode", False))
+        super().showEvent(event)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -370,6 +409,12 @@ class ChecklistScreen(Screen):
             "".join(f"<p><b>{html.escape(s)}</b></p>" for s in summary.emphasis)
         )
         self.note_button.setEnabled(not summary.empty)
+        count = len(self.ticks())
+        if count:
+            key = "checklist.ticked_one" if count == 1 else "checklist.ticked_count"
+            self.selection_label.setText(t(key, n=count))
+        else:
+            self.selection_label.setText("")
 
     @staticmethod
     def _summary_html(summary: Summary) -> str:

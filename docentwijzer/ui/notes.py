@@ -228,6 +228,7 @@ class NotesScreen(Screen):
         page = self.pages.currentWidget()
         if state == "new":
             self.pages.setCurrentWidget(self.setup_page)
+            self.setup_page.set_notice(t("notes.setup_to_save") if self._pending else "")
         elif state == "locked":
             self.pages.setCurrentWidget(self.unlock_page)
             self.unlock_page.set_notice(self._lock_notice())

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -118,15 +120,28 @@ class EditorPage(Page):
         self.column.addWidget(self.link_line)
 
         self.save_button = QPushButton(t("notes.save"))
-        self.save_button.setToolTip("Ctrl+S")
+        self.save_button.setToolTip(t("notes.save_tip"))
         self.save_button.clicked.connect(self.submit)
         cancel = QPushButton(t("notes.cancel"))
         cancel.clicked.connect(self.cancelled.emit)
+        # Save stays in view below the form, however tall the text boxes make it.
+        bar = QFrame()
+        bar.setObjectName("editorBar")
+        bar_column = QVBoxLayout(bar)
+        bar_column.setContentsMargins(0, 0, 0, 0)
+        bar_column.setSpacing(0)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        bar_column.addWidget(line)
         row = QHBoxLayout()
+        row.setContentsMargins(24, 8, 24, 8)
+        row.setSpacing(12)
         row.addWidget(self.save_button)
         row.addWidget(cancel)
         row.addStretch(1)
-        self.column.addLayout(row)
+        bar_column.addLayout(row)
+        self.layout().addWidget(bar)
         self.column.addStretch(1)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

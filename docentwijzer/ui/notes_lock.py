@@ -90,6 +90,14 @@ class SetupPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.column.addWidget(heading(t("notes.setup_title")))
+        # A tool handed over a note: say it is waiting, so nobody thinks it was lost.
+        self.notice = paragraph("")
+        self.notice.setObjectName("setupNotice")
+        font = self.notice.font()
+        font.setBold(True)
+        self.notice.setFont(font)
+        self.notice.hide()
+        self.column.addWidget(self.notice)
         self.column.addWidget(paragraph(t("notes.setup_intro")))
         self.column.addWidget(
             card(
@@ -129,6 +137,10 @@ class SetupPage(Page):
         else:
             show_error(self.error, "")
             self.submitted.emit(first)
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def clear(self) -> None:
         wipe(self.passphrase)

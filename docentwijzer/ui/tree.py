@@ -13,11 +13,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QCommandLinkButton,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.checklist import checklist_content, summarise, ticks_from_context
 from docentwijzer.handoff import Reopen, SignalContext
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
+from docentwijzer.notes import format_date
 from docentwijzer.pdf import PdfWriteError
 from docentwijzer.profile import InstitutionProfile, ProfileStore
 from docentwijzer.tree import (
@@ -122,6 +125,8 @@ class _ActionItem(QWidget):
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 2)
+        # outlined in the text colour and sized from the font, as on the checklist: the plain
+        # Fusion box is a faint grey square in light mode and on a projector
         self.box = QCheckBox()
         self.box.setObjectName("actionBox")
         self.box.setChecked(checked)
@@ -220,7 +225,34 @@ class TreeScreen(Screen):
         self.node_page: QWidget | None = None
         self.body.addWidget(self.node_host)
         self.body.addStretch(1)
+        self._build_leaf_bar()
         self.render()
+
+    def _build_leaf_bar(self) -> None:
+        """At a leaf, "save as note" and "print" stay in view below the page (no scrolling)."""
+        self.leaf_bar = QFrame()
+        self.leaf_bar.setObjectName("leafBar")
+        self.leaf_bar.setAccessibleName(t("tree.leaf_bar_name"))
+        outer = QVBoxLayout(self.leaf_bar)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(line)
+        self.leaf_row = QHBoxLayout()
+        self.leaf_row.setContentsMargins(24, 8, 24, 8)
+        self.leaf_row.setSpacing(12)
+        outer.addLayout(self.leaf_row)
+        self.layout().addWidget(self.leaf_bar)
+        self.leaf_bar.hide()
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self.save_note),
+            (QKeySequence.StandardKey.Print, self.print_route),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     # -- hand-offs --------------------------------------------------------------------------------
 
@@ -329,6 +361,7 @@ class TreeScreen(Screen):
             self._render_leaf(node)
         self.node_column.addWidget(self.node_page)
         self.node_page.show()
+        self._render_leaf_bar(isinstance(node, Leaf))
         if self.scroll_area is not None:
             self.scroll_area.verticalScrollBar().setValue(0)
         if self.isVisible():
@@ -347,7 +380,7 @@ class TreeScreen(Screen):
                 "<li>"
                 + escape(s.label)
                 + (f": <i>{escape(s.observation)}</i>" if s.observation else "")
-                + f" <small>({s.observed_on.isoformat()})</small></li>"
+                + f" <small>({format_date(s.observed_on)})</small></li>"
                 for s in ctx.signals
             )
             parts.append(f"<ul style='margin:0'>{items}</ul>")
@@ -445,7 +478,7 @@ class TreeScreen(Screen):
             self.node_layout.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.node_layout.addWidget(heading(t("tree.follow_up"), 3))
-        suggested = follow_up_date(leaf, now.date()).isoformat()
+        suggested = format_date(follow_up_date(leaf, now.date()))
         follow = paragraph(f"{leaf.follow_up.text} {t('tree.follow_up_date', date=suggested)}")
         follow.setObjectName("followUp")
         self.node_layout.addWidget(follow)
@@ -469,21 +502,33 @@ class TreeScreen(Screen):
         sources += [c.source for c in contacts if c.source is not None]
         self.node_layout.addWidget(sources_line(sources))
 
-        buttons = QHBoxLayout()
+    def _render_leaf_bar(self, at_leaf: bool) -> None:
+        """Fresh buttons after the page, so Tab reaches them after the page's own controls."""
+        while (item := self.leaf_row.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.leaf_bar.setVisible(at_leaf)
+        if not at_leaf:
+            return
         self.save_button = QPushButton(t("tree.save_note"))
         self.save_button.setObjectName("saveNote")
+        self.save_button.setToolTip(t("tree.save_note_tip"))
+        font = self.save_button.font()
+        font.setBold(True)
+        self.save_button.setFont(font)
         self.save_button.clicked.connect(self.save_note)
         self.print_button = QPushButton(t("tree.print"))
         self.print_button.setObjectName("printRoute")
+        self.print_button.setToolTip(t("tree.print_tip"))
         self.print_button.clicked.connect(self.print_route)
-        row = QWidget()
-        row.setLayout(buttons)
-        buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.save_button, self.print_button):
             button.setAutoDefault(True)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.node_layout.addWidget(row)
+            self.leaf_row.addWidget(button)
+            button.show()  # added to a shown bar: Qt does not show it by itself
+        self.leaf_row.addStretch(1)
+        # Trainer mode keeps no notes: no button that can only say so.
+        self.save_button.setVisible(not getattr(self.window(), "trainer_mode", False))
 
     def _tick(self, action_id: str, on: bool) -> None:
         (self.done.add if on else self.done.discard)(action_id)
@@ -497,12 +542,29 @@ class TreeScreen(Screen):
         return [a.id for a in node.actions if a.id in self.done]
 
     def save_note(self) -> bool:
+        if not isinstance(self.walk.current, Leaf):
+            return False
         draft = note_draft(
             self.walk, self.ticked(), self.context, self.clock().date(), self.note_id
         )
+        if not draft.observed:  # what was ticked on the checklist goes into the note too
+            draft = draft.model_copy(update={"observed": self._observed_text()})
         return bool(self.window().save_as_note(draft))  # type: ignore[attr-defined]
 
+    def _observed_text(self) -> str:
+        """The checklist's signals as the checklist itself writes them into a note."""
+        ctx = self.context
+        if ctx is None or not (ctx.signals or ctx.urgent):
+            return ""
+        content = checklist_content()
+        ticks, missing = ticks_from_context(content, ctx)
+        text = summarise(content, ticks, urgent=ctx.urgent).observed_text()
+        extra = [f"- {s.label} ({format_date(s.observed_on)})" for s in missing]
+        return "\n".join(part for part in (text, *extra) if part)
+
     def print_route(self) -> bool:
+        if not isinstance(self.walk.current, Leaf):
+            return False
         chosen = dialogs.ask_save_file(
             self,
             t("tree.pdf_save_title"),

@@ -277,7 +277,7 @@ def test_why_panel_shows_definition_and_signals_and_leads_to_the_checklist(
     assert "Uitstelgedrag" in text and "Terugtrekkend gedrag" in text
     assert "seed 000" in text
     button = next(
-        b for b in why.findChildren(type(screen.reset_button)) if "signalenlijst" in b.text()
+        b for b in why.findChildren(type(screen.reset_button)) if "Naar Signalering" in b.text()
     )
     button.click()
     assert main_window.current_area() == "signalering"

@@ -424,3 +424,31 @@ def test_at_200_percent_in_dark_mode_nothing_is_cut_off_and_boxes_grow(
     ) >= int(check.fontMetrics().height() * 0.8)
     main_window.set_text_scale(100)
     main_window.set_color_scheme("light")
+
+
+def test_the_next_step_stays_in_view_while_ticking_far_down_the_list(
+    main_window: MainWindow, screen: ChecklistScreen, qtbot: QtBot, tree_payloads
+) -> None:  # type: ignore[no-untyped-def]
+    activate(qtbot, screen)
+    last = list(screen.rows.values())[-1]
+    assert screen.scroll_area is not None
+    screen.scroll_area.ensureWidgetVisible(last)
+    tick_by_keyboard(qtbot, screen, last.signal.id)
+    # "Wat nu?" sits below the scrolling list, visible wherever the teacher is on it
+    assert not screen.scroll_area.isAncestorOf(screen.next_button)
+    assert screen.next_button.isVisible() and screen.note_button.isEnabled()
+    assert "1 signaal aangevinkt" in visible_text(screen)
+    qtbot.keyClick(last.check, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_area() == "beslisboom"
+    assert [s.signal_id for s in tree_payloads[0].signals] == [last.signal.id]  # type: ignore[attr-defined]
+
+
+def test_ctrl_s_keeps_the_ticks_as_a_note(
+    main_window: MainWindow, screen: ChecklistScreen, qtbot: QtBot
+) -> None:
+    activate(qtbot, screen)
+    qtbot.keyClick(screen.pseudonym, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_area() == "signalering"  # nothing ticked: nothing to keep
+    tick_by_keyboard(qtbot, screen, "hygiene")
+    qtbot.keyClick(screen.rows["hygiene"].check, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_area() == "notities"

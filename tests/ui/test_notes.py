@@ -109,6 +109,25 @@ def test_first_use_sets_a_passphrase_with_a_plain_warning(
     assert notes.search.hasFocus()
 
 
+def test_a_note_handed_over_before_first_use_is_said_to_wait_and_then_opens(
+    main_window: Window, session: NotesSession, qtbot: QtBot
+) -> None:
+    main_window.navigate("notities")
+    notes = main_window.current_screen()
+    assert isinstance(notes, NotesScreen)
+    assert not notes.setup_page.notice.isVisibleTo(notes)  # opened by itself: nothing waits
+    main_window.navigate("start")
+    assert main_window.save_as_note(NoteDraft(origin="route", pseudonym="AB", done="[x] gebeld"))
+    page = notes.setup_page
+    assert notes.pages.currentWidget() is page
+    assert page.notice.isVisibleTo(notes) and "Je notitie staat klaar" in page.notice.text()
+    type_into(qtbot, page.passphrase, PASSPHRASE)
+    type_into(qtbot, page.repeat, PASSPHRASE)
+    qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
+    assert notes.pages.currentWidget() is notes.editor
+    assert notes.editor.pseudonym.text() == "AB"
+
+
 def test_other_tools_work_without_unlocking(main_window: Window, session: NotesSession) -> None:
     session.setup(PASSPHRASE)
     session.lock()
@@ -702,3 +721,11 @@ def test_change_the_passphrase_from_the_more_menu(
     session.lock()
     session.unlock("een nieuwe lange zin")
     assert session.store.count() == 1
+
+
+def test_save_stays_in_view_below_a_long_note_form(unlocked: NotesScreen, qtbot: QtBot) -> None:
+    unlocked.new_note()
+    editor = unlocked.editor
+    assert unlocked.pages.currentWidget() is editor
+    assert not editor.scroll_area.isAncestorOf(editor.save_button)
+    assert editor.save_button.isVisible() and "Ctrl+S" in editor.save_button.toolTip()

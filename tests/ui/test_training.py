@@ -334,3 +334,22 @@ def test_about_hides_the_data_folder_while_projecting(
     main_window.navigate("over")
     about = main_window.current_screen()
     assert not about.folder_field.isVisible()  # type: ignore[attr-defined]
+
+
+def test_trainer_mode_offers_no_save_as_note_buttons(main_window: MainWindow, qtbot: QtBot) -> None:
+    enter_from_training_screen(main_window, qtbot)
+    main_window.navigate("signalering")
+    checklist = main_window.current_screen()
+    checklist.rows["vertelt"].check.setChecked(True)  # type: ignore[attr-defined]
+    assert checklist.next_button.isVisible()  # type: ignore[attr-defined]
+    assert not checklist.note_button.isVisible()  # type: ignore[attr-defined]
+    main_window.navigate("beslisboom")
+    tree = main_window.current_screen()
+    tree.choose_number(2)  # type: ignore[attr-defined]
+    assert tree.print_button.isVisible()  # type: ignore[attr-defined]
+    assert not tree.save_button.isVisible()  # type: ignore[attr-defined]
+    main_window.leave_trainer_mode()
+    main_window.navigate("beslisboom")
+    tree = main_window.current_screen()
+    tree.choose_number(2)  # type: ignore[attr-defined]
+    assert tree.save_button.isVisible()  # type: ignore[attr-defined]

@@ -113,7 +113,7 @@ def test_conversation_step_then_need_then_leaf_and_start_over(
     press(qtbot, Qt.Key.Key_3)  # studies
     text = visible_text(tree_screen)
     assert "Studieloopbaanbegeleider / mentor" in text
-    assert "Voorstel: 2026-12-01" in text  # a check-in within a week
+    assert "Voorstel: 01-12-2026" in text  # a check-in within a week, dated as in the notes
     qtbot.mouseClick(tree_screen.restart_button, Qt.MouseButton.LeftButton)
     assert tree_screen.walk.path == ("start",)
     assert "Je staat bij de eerste vraag" in tree_screen.crumbs.text()
@@ -191,7 +191,7 @@ def test_urgent_context_from_the_checklist_opens_at_acuut_with_the_signals(
     assert screen.context_panel.isVisible()
     panel = screen.context_label.text()
     assert "Student: JV" in panel and "zegt dat ze er een einde aan wil maken" in panel
-    assert "2026-11-20" in panel
+    assert "20-11-2026" in panel  # dated as on the checklist and in the notes
     assert "Bel 112." in visible_text(screen)
 
 
@@ -356,3 +356,57 @@ def test_acute_numbers_show_the_institutions_huisartsenpost_once_filled_in(
     main_window.navigate("start")
     qtbot.keyClick(main_window, Qt.Key.Key_F1)
     assert "088-1234567" in row.text()
+
+
+def test_a_leaf_keeps_save_and_print_in_view_and_ctrl_s_saves(
+    main_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafts: list[NoteDraft] = []
+    monkeypatch.setattr(main_window, "save_as_note", lambda d: drafts.append(d) or True)
+    context = SignalContext(
+        pseudonym="AB",
+        urgent=False,
+        signals=[
+            ObservedSignal(
+                signal_id="somber",
+                label="Somber",
+                observation="stil",
+                observed_on=date(2026, 11, 20),
+            )
+        ],
+    )
+    main_window.navigate("beslisboom", context)
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    assert not screen.leaf_bar.isVisible()  # questions have nothing to save yet
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert drafts == []
+    for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
+        screen.choose(target)
+    assert screen.leaf_bar.isVisible() and screen.save_button.isVisible()
+    assert screen.scroll_area is not None
+    assert not screen.scroll_area.isAncestorOf(screen.save_button)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [draft] = drafts
+    # what was ticked on the checklist is in the note, as the checklist writes it
+    assert "Somber (20-11-2026): “stil”" in draft.observed
+
+
+def test_tab_reaches_save_after_the_leaf_s_own_controls(
+    tree_screen: TreeScreen, qtbot: QtBot
+) -> None:
+    press(qtbot, Qt.Key.Key_2)  # not sure: a leaf with actions and a profile button
+    seen: list[QWidget] = []
+    for _ in range(40):
+        press(qtbot, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        seen.append(widget)
+        if widget is tree_screen.save_button:
+            break
+    assert tree_screen.save_button in seen
+    boxes = [item.box for item in tree_screen.action_items.values()]
+    assert all(box in seen for box in boxes[1:])
+    assert seen.index(tree_screen.save_button) > max(seen.index(b) for b in boxes[1:])
