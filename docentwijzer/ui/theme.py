@@ -71,14 +71,15 @@ STYLE = {
         #navigation::item { padding: 7px 12px; }
         #navigation::item:selected { background: #1f5fa8; color: white; }
         #muted, #source { color: #555b62; }
-        #disclaimer, #card { background: #f4f6f8; border: 1px solid #d5dae0; border-radius: 6px; }
+        #disclaimer, #card, #contextPanel, #yourRole { background: #f4f6f8;
+            border: 1px solid #d5dae0; border-radius: 6px; }
+        #actionBar, #leafBar, #editorBar { border-top: 1px solid #c6cdd5; }
         #answer, #urgentAnswer { background: #ffffff; border: 1px solid #c6cdd5;
             border-left: 6px solid #8796a8; border-radius: 6px; padding: 4px 8px; }
         #urgentAnswer { background: #fbf3f1; border-left-color: #b4574b; }
         #answer[suggested="true"] { background: #eaf1fb; }
         #answer:focus, #urgentAnswer:focus { border-top: 2px solid #2a62b5;
             border-right: 2px solid #2a62b5; border-bottom: 2px solid #2a62b5; }
-        #actionBox::indicator { width: 1.1em; height: 1.1em; }
     """,
     "dark": """
         #acuteBar { background: #4a1f1b; border-bottom: 1px solid #7a3a33; }
@@ -88,17 +89,15 @@ STYLE = {
         #navigation::item { padding: 7px 12px; }
         #navigation::item:selected { background: #3d6fb4; color: white; }
         #muted, #source { color: #b5bac1; }
-        #disclaimer, #card { background: #262a30; border: 1px solid #3a3f47; border-radius: 6px; }
+        #disclaimer, #card, #contextPanel, #yourRole { background: #262a30;
+            border: 1px solid #3a3f47; border-radius: 6px; }
+        #actionBar, #leafBar, #editorBar { border-top: 1px solid #5a616b; }
         #answer, #urgentAnswer { background: #262a30; border: 1px solid #3a3f47;
             border-left: 6px solid #6f7c8c; border-radius: 6px; padding: 4px 8px; }
         #urgentAnswer { background: #33272a; border-left-color: #c7786d; }
         #answer[suggested="true"] { background: #22314a; }
         #answer:focus, #urgentAnswer:focus { border-top: 2px solid #8ab4f8;
             border-right: 2px solid #8ab4f8; border-bottom: 2px solid #8ab4f8; }
-        #actionBox::indicator { width: 1.1em; height: 1.1em; border: 2px solid #9aa0a6;
-            border-radius: 3px; background: #16181c; }
-        #actionBox::indicator:checked { background: #8ab4f8; border-color: #8ab4f8; }
-        #actionBox::indicator:focus { border-color: #8ab4f8; }
     """,
 }
 
