@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from docentwijzer import APP_NAME, __version__, paths
 from docentwijzer.helplines import help_content
@@ -51,6 +51,22 @@ class AboutScreen(Screen):
         self.body.addWidget(paragraph(t("about.privacy")))
         self.folder_field = path_field(paths.data_dir(), t("about.folder_name"))
         self.body.addWidget(self.folder_field)
+        notes_host = QWidget()
+        notes_form = QFormLayout(notes_host)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(1, 240)
+        self.idle_lock.setSuffix(t("about.minutes_suffix"))
+        self.retention = QSpinBox()
+        self.retention.setRange(1, 120)
+        self.retention.setSuffix(t("about.months_suffix"))
+        for label_key, spin in (
+            ("about.idle_lock", self.idle_lock),
+            ("about.retention", self.retention),
+        ):
+            spin.setAccessibleName(t(label_key))
+            spin.lineEdit().setAccessibleName(t(label_key))  # where the focus really goes
+            notes_form.addRow(t(label_key), spin)
+        self.body.addWidget(notes_host)
 
         self.body.addWidget(heading(t("about.sources_title"), 2))
         seeds = "".join(
@@ -82,6 +98,13 @@ class AboutScreen(Screen):
             index = combo.findData(value)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+        for spin, number in (
+            (self.idle_lock, settings.idle_lock_minutes),
+            (self.retention, settings.retention_months),
+        ):
+            spin.blockSignals(True)
+            spin.setValue(number)
+            spin.blockSignals(False)
         if not getattr(self, "_connected", False):
             self._connected = True
             self.language.currentIndexChanged.connect(
@@ -92,4 +115,10 @@ class AboutScreen(Screen):
             )
             self.scale.currentIndexChanged.connect(
                 lambda: window.set_text_scale(self.scale.currentData())  # type: ignore[attr-defined]
+            )
+            self.idle_lock.valueChanged.connect(
+                lambda value: window.update_settings(idle_lock_minutes=value)  # type: ignore[attr-defined]
+            )
+            self.retention.valueChanged.connect(
+                lambda value: window.update_settings(retention_months=value)  # type: ignore[attr-defined]
             )

@@ -71,6 +71,8 @@ class NavList(QListWidget):
 
 class MainWindow(QMainWindow):
     area_changed = Signal(str)
+    #: Emitted after preferences changed without a rebuild.
+    settings_changed = Signal()
     #: Emitted after the interface was rebuilt in another language.
     language_changed = Signal(str)
     #: True when trainer mode starts, False when it ends (e.g. for notes to lock themselves).
@@ -334,6 +336,13 @@ class MainWindow(QMainWindow):
             return False
         self._persist()
         return True
+
+    def update_settings(self, **values: object) -> None:
+        """Change preferences that need no rebuild (e.g. idle lock, retention) and keep them."""
+        for name, value in values.items():
+            setattr(self.settings, name, value)
+        self._persist()
+        self.settings_changed.emit()
 
     def set_color_scheme(self, scheme: object) -> None:
         if self._trainer is not None:

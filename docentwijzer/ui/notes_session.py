@@ -67,6 +67,9 @@ class NotesSession(QObject):
         if trainer_mode_changed is not None:
             trainer_mode_changed.connect(self._trainer_mode_changed)
         self._sync_retention()
+        changed = getattr(parent, "settings_changed", None)
+        if changed is not None:  # retention period edited under Over
+            changed.connect(self._sync_retention)
         # Quitting with the notes open: a clipboard manager would otherwise keep what was
         # copied from a note (Qt hands the clipboard over to it on exit).
         app = QApplication.instance()

@@ -220,3 +220,17 @@ def test_situation_buttons_follow_the_in_app_text_size(main_window: MainWindow) 
     main_window.set_text_scale(200)
     assert size() == pytest.approx(before * 2)
     main_window.set_text_scale(100)
+
+
+def test_idle_lock_and_retention_can_be_set_under_over_and_are_kept(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigate("over")
+    about = main_window.current_screen()
+    about.idle_lock.setFocus()  # type: ignore[attr-defined]
+    about.idle_lock.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(about.idle_lock, "15")  # type: ignore[attr-defined]
+    about.retention.setValue(6)  # type: ignore[attr-defined]
+    assert main_window.settings.idle_lock_minutes == 15
+    saved = SettingsStore().load().value
+    assert (saved.idle_lock_minutes, saved.retention_months) == (15, 6)
