@@ -83,7 +83,7 @@ class VaultError(Exception):
     """The vault could not be opened or written; ``str()`` is a message for the user.
 
     ``kind`` is one of ``missing``, ``unreadable``, ``damaged``, ``foreign``, ``newer``,
-    ``passphrase``, ``write``, ``exists``, ``locked``.
+    ``passphrase``, ``write``, ``exists``, ``locked``, ``remove``.
     """
 
     def __init__(self, kind: str, message: str) -> None:
@@ -388,9 +388,18 @@ class Vault:
         blocks; what remains there is ciphertext whose key is wrapped by the passphrase.
         """
         self.lock()
+        left: list[Path] = []
         for path in [*self.files(), *self.set_aside()]:
-            _shred(path)
+            try:
+                _shred(path)
+            except OSError:
+                try:  # could not overwrite (read-only, locked): at least remove it
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    left.append(path)
         remove_stale_temp_files(self.path.parent)
+        if left:
+            raise vault_error("remove", files=", ".join(str(path) for path in left))
 
 
 def _weaker(found: KdfParams, wanted: KdfParams) -> bool:

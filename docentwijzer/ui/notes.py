@@ -683,7 +683,10 @@ class NotesScreen(Screen):
     def _delete_all(self) -> None:
         if not dialogs.confirm(self, t("notes.delete_all_title"), t("notes.delete_all_text")):
             return
-        self.session.destroy_all()
+        try:
+            self.session.destroy_all()
+        except VaultError as exc:  # a file could not be removed: say which, keep going
+            dialogs.warn(self, t("notes.error_title"), str(exc))
 
     # -- passphrase ----
 

@@ -417,6 +417,34 @@ def test_destroy_also_removes_an_unreadable_vault_kept_aside_by_a_restore(tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["other.json"]
 
 
+def test_destroy_removes_what_it_cannot_overwrite_and_names_what_it_cannot_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = vault_with_history(tmp_path)
+    import docentwijzer.vault as vault_module
+
+    def cannot_overwrite(_path: Path) -> None:
+        raise PermissionError(13, "read-only")
+
+    monkeypatch.setattr(vault_module, "_shred", cannot_overwrite)
+    store.destroy()  # overwriting fails, removing still works
+    assert list(tmp_path.iterdir()) == []
+
+    store, _ = vault_with_history(tmp_path)
+    real_unlink = Path.unlink
+
+    def stuck(self: Path, missing_ok: bool = False) -> None:
+        if self.name == store.vault.path.name:
+            raise PermissionError(13, "in use")
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", stuck)
+    with pytest.raises(VaultError, match="Verwijder deze bestanden zelf") as caught:
+        store.destroy()
+    assert store.vault.path.name in str(caught.value)
+    assert caught.value.kind == "remove"
+
+
 def test_stale_temp_files_are_removed_when_the_vault_opens(tmp_path: Path) -> None:
     store, _ = vault_with_history(tmp_path)
     store.lock()
