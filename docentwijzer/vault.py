@@ -37,6 +37,7 @@ import os
 import shutil
 import struct
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +154,8 @@ def _parse(blob: bytes, name: str) -> tuple[_Header, bytes, bytes, bytes]:
 
 
 def derive_key(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    # NFC: "é" typed as one character (Windows) or as e + accent (macOS) is the same passphrase.
+    passphrase = unicodedata.normalize("NFC", passphrase)
     return Argon2id(
         salt=salt,
         length=_KEY,

@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 import struct
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -458,3 +459,12 @@ def test_the_default_vault_lives_in_the_private_data_folder(dw_home: Path) -> No
     assert path.parent == dw_home / "data"
     if os.name == "posix":
         assert path.parent.stat().st_mode & 0o077 == 0
+
+
+def test_a_passphrase_typed_with_combining_accents_opens_the_same_vault(tmp_path: Path) -> None:
+    vault = Vault(tmp_path / "v.dwvault", kdf=TEST_KDF)
+    vault.create("geheime crème brûlée", b"payload")  # one character per accent (NFC)
+    vault.lock()
+    decomposed = unicodedata.normalize("NFD", "geheime crème brûlée")
+    assert decomposed != "geheime crème brûlée"
+    assert vault.open(decomposed) == b"payload"
