@@ -8,7 +8,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFocusEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFocusEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -94,6 +101,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
         self._build()
         self._restore_geometry()
+        # "Zoals het systeem": follow the desktop when it switches between light and dark.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     # -- construction -------------------------------------------------------------------------
 
@@ -343,6 +352,13 @@ class MainWindow(QMainWindow):
             setattr(self.settings, name, value)
         self._persist()
         self.settings_changed.emit()
+
+    def _system_scheme_changed(self, *_args: object) -> None:
+        app = QApplication.instance()
+        if self.settings.color_scheme == "system" and isinstance(app, QApplication):
+            if self.trainer_mode:  # the projector keeps its high contrast
+                return
+            apply_theme(app, self.settings.color_scheme, self.settings.text_scale)
 
     def set_color_scheme(self, scheme: object) -> None:
         if self._trainer is not None:

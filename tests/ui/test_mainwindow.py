@@ -234,3 +234,19 @@ def test_idle_lock_and_retention_can_be_set_under_over_and_are_kept(
     assert main_window.settings.idle_lock_minutes == 15
     saved = SettingsStore().load().value
     assert (saved.idle_lock_minutes, saved.retention_months) == (15, 6)
+
+
+def test_following_the_system_scheme_when_the_desktop_switches_to_dark(
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from docentwijzer.ui import theme
+
+    main_window.set_color_scheme("system")
+    monkeypatch.setattr(theme, "effective_scheme", lambda _setting: "dark")
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80  # type: ignore[union-attr]
+    monkeypatch.undo()
+    main_window.set_color_scheme("light")
