@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -20,23 +19,11 @@ from docentwijzer.content import ContentDocument, load_content
 from docentwijzer.handoff import ObservedSignal, SignalContext
 from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
+from docentwijzer.tree import DESTINATIONS, Destination
 
 #: Node ids of the referral tree (design/beslisboom.md), in the order the tree reaches them.
-TreeNode = Literal[
-    "ACUUT",
-    "TWIJFEL_GEVAAR",
-    "ZELFDODING",
-    "GESPREK",
-    "PSYCHISCH",
-    "MIDDELEN",
-    "STUDIE",
-    "OMSTANDIGHEDEN",
-    "SOCIALE_VEILIGHEID",
-    "BINDING",
-    "GEEN_HULP",
-    "OVERLEG",
-]
-TREE_ORDER: tuple[str, ...] = TreeNode.__args__  # type: ignore[attr-defined]
+TreeNode = Destination
+TREE_ORDER: tuple[str, ...] = DESTINATIONS
 
 #: Longest pseudonym the form accepts: initials or a short code, never a full record.
 PSEUDONYM_MAX = 24

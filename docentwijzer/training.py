@@ -24,22 +24,10 @@ from docentwijzer.content import ContentDocument, ContentError, load_content, pa
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.pdf import PdfMeta, bullets, esc, para, styles, write_pdf
 from docentwijzer.sources import Source
+from docentwijzer.tree import Destination
 
 #: The leaves of the referral tree (design/beslisboom.md).
-Leaf = Literal[
-    "ACUUT",
-    "TWIJFEL_GEVAAR",
-    "ZELFDODING",
-    "GESPREK",
-    "PSYCHISCH",
-    "MIDDELEN",
-    "STUDIE",
-    "OMSTANDIGHEDEN",
-    "SOCIALE_VEILIGHEID",
-    "BINDING",
-    "GEEN_HULP",
-    "OVERLEG",
-]
+Leaf = Destination
 LEAF_IDS: tuple[str, ...] = get_args(Leaf)
 
 #: The tree's questions in the order they are asked (design/beslisboom.md).

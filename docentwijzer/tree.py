@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -31,10 +31,13 @@ DOUBT_LEAF = "TWIJFEL_GEVAAR"
 SUICIDE_LEAF = "ZELFDODING"
 QUESTIONS = ("start", "zelfdoding", "gesprek", "behoefte")
 STEPS = ("GESPREK",)
-LEAVES = (
+#: Where a walk ends or can be pointed to: every leaf and the conversation step, in the order
+#: the tree reaches them. The checklist and the training cases name their targets with these.
+Destination = Literal[
     "ACUUT",
     "TWIJFEL_GEVAAR",
     "ZELFDODING",
+    "GESPREK",
     "PSYCHISCH",
     "MIDDELEN",
     "STUDIE",
@@ -43,7 +46,9 @@ LEAVES = (
     "BINDING",
     "GEEN_HULP",
     "OVERLEG",
-)
+]
+DESTINATIONS: tuple[str, ...] = get_args(Destination)
+LEAVES = tuple(node for node in DESTINATIONS if node not in STEPS)
 #: The leaves the acute screen shows (one source of truth for urgent guidance).
 ACUTE_LEAVES = (URGENT_LEAF, DOUBT_LEAF, SUICIDE_LEAF)
 

@@ -64,6 +64,7 @@ def _dark_palette() -> QPalette:
 
 STYLE = {
     "light": """
+        QCheckBox::indicator, QRadioButton::indicator { width: 0.9em; height: 0.9em; }
         #acuteBar { background: #fdecea; border-bottom: 1px solid #e3a29b; }
         #acuteLabel { color: #8a1c12; }
         #acuteButton:focus { border: 2px solid #8a1c12; border-radius: 4px; }
@@ -82,6 +83,7 @@ STYLE = {
             border-right: 2px solid #2a62b5; border-bottom: 2px solid #2a62b5; }
     """,
     "dark": """
+        QCheckBox::indicator, QRadioButton::indicator { width: 0.9em; height: 0.9em; }
         #acuteBar { background: #4a1f1b; border-bottom: 1px solid #7a3a33; }
         #acuteLabel { color: #ffd9d4; }
         #acuteButton:focus { border: 2px solid #ffd9d4; border-radius: 4px; }
@@ -103,30 +105,14 @@ STYLE = {
 
 
 class AppStyle(QProxyStyle):
-    """Fusion, with check boxes and radio buttons that grow with the text size and keep a
-    visible edge in dark mode.
+    """Fusion, with check boxes and radio buttons that keep a visible edge in dark mode.
 
-    Fusion draws a fixed-size indicator whose edge is a shade of the window colour, which all
-    but disappears on a dark background and stays tiny at 200% text.
+    Fusion draws an indicator whose edge is a shade of the window colour, which all but
+    disappears on a dark background. Their size follows the text through the style sheet
+    (``::indicator`` in em). Do not override ``pixelMetric`` here: PySide6 (6.12, Python 3.11)
+    mis-counts references to ``None`` when Qt calls it without an option, and the process
+    aborts ("none_dealloc") after a while.
     """
-
-    INDICATORS = (
-        QStyle.PixelMetric.PM_IndicatorWidth,
-        QStyle.PixelMetric.PM_IndicatorHeight,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-    )
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        size = super().pixelMetric(metric, option, widget)
-        if widget is not None and metric in self.INDICATORS:
-            return max(size, round(widget.fontMetrics().height() * 0.85))
-        return size
 
     def drawPrimitive(
         self,
@@ -162,8 +148,16 @@ class AppStyle(QProxyStyle):
 _app_style: AppStyle | None = None
 
 
-def apply_theme(app: QApplication, scheme_setting: str, text_scale: int) -> str:
-    """Apply colours and text size; returns the scheme actually used."""
+def apply_theme(
+    app: QApplication,
+    scheme_setting: str,
+    text_scale: int,
+    extra_style: dict[str, str] | None = None,
+) -> str:
+    """Apply colours and text size; returns the scheme actually used.
+
+    ``extra_style`` (per scheme) is appended to the style sheet, e.g. trainer mode's contrast.
+    """
     global _app_style
     if _app_style is None:  # once: app.style() is wrapped by the style-sheet style afterwards
         _app_style = AppStyle(QStyleFactory.create("Fusion"))
@@ -177,5 +171,7 @@ def apply_theme(app: QApplication, scheme_setting: str, text_scale: int) -> str:
     font = app.font()
     font.setPointSizeF(float(base) * text_scale / 100)
     app.setFont(font)
-    app.setStyleSheet(STYLE[scheme])
+    sheet = STYLE[scheme] + (extra_style or {}).get(scheme, "")
+    if app.styleSheet() != sheet:  # re-polishing every widget takes seconds: only on change
+        app.setStyleSheet(sheet)
     return scheme

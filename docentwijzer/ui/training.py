@@ -40,7 +40,7 @@ from docentwijzer.training import (
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.theme import STYLE, apply_theme
+from docentwijzer.ui.theme import apply_theme
 from docentwijzer.ui.widgets import card, heading, paragraph, path_field, sources_line
 
 if TYPE_CHECKING:
@@ -135,14 +135,13 @@ def _app() -> QApplication:
 def apply_trainer_look(scheme_setting: str) -> str:
     """200% text and a high-contrast palette, light or dark; returns the scheme used."""
     app = _app()
-    scheme = apply_theme(app, scheme_setting, TRAINER_TEXT_SCALE)
+    scheme = apply_theme(app, scheme_setting, TRAINER_TEXT_SCALE, _CONTRAST_STYLE)
     palette = QPalette()
     for role, value in _CONTRAST[scheme].items():
         palette.setColor(role, QColor(value))
     for role in (_R.Text, _R.ButtonText, _R.WindowText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE[scheme] + _CONTRAST_STYLE[scheme])
     return scheme
 
 
