@@ -3,7 +3,7 @@
 # environment (no PYTHONPATH, no project on the path). Usage: packaging/build.sh
 set -eu
 cd "$(dirname "$0")/.."
-./dev test -q -x >/dev/null || { echo "tests fail: not building" >&2; exit 1; }
+sh dev test -q -x >/dev/null || { echo "tests fail: not building" >&2; exit 1; }
 PY=.venv/bin/python
 $PY -m pip install --quiet "pyinstaller>=6.10"
 $PY -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/docentwijzer.spec
