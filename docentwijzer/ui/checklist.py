@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,7 +51,14 @@ from docentwijzer.i18n import t
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.areas import area
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+from docentwijzer.ui.widgets import (
+    action_bar,
+    card,
+    heading,
+    paragraph,
+    primary_button,
+    sources_line,
+)
 
 DATE_FORMAT = "d-M-yyyy"
 
@@ -291,27 +297,10 @@ class ChecklistScreen(Screen):
 
     def _build_actions(self) -> None:
         """The next step stays in view below the list (no scrolling past 30 signals to find it)."""
-        host = QFrame()
-        host.setObjectName("actionBar")
-        host.setFrameShape(QFrame.Shape.NoFrame)
-        host.setAccessibleName(t("checklist.actions_name"))
-        outer = QVBoxLayout(host)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        outer.addWidget(line)
-        row = QHBoxLayout()
-        row.setContentsMargins(24, 8, 24, 8)
-        row.setSpacing(12)
-        outer.addLayout(row)
-        self.next_button = QPushButton(t("checklist.next"))
+        host, row = action_bar("actionBar", t("checklist.actions_name"))
+        self.next_button = primary_button(t("checklist.next"))
         self.next_button.setObjectName("nextButton")
         self.next_button.setToolTip(t("checklist.next_tip"))
-        font = self.next_button.font()
-        font.setBold(True)
-        self.next_button.setFont(font)
         self.next_button.clicked.connect(self.go_next)
         self.note_button = QPushButton(t("checklist.save_note"))
         self.note_button.setObjectName("noteButton")

@@ -10,13 +10,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
     QDateEdit,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from docentwijzer.i18n import t
 from docentwijzer.notes import Note, format_date, pseudonym_problem
 
 from docentwijzer.ui.notes_lock import Page, error_label, form, show_error, wipe
-from docentwijzer.ui.widgets import heading, paragraph
+from docentwijzer.ui.widgets import action_bar, heading, paragraph
 
 
 def _qdate(day: date) -> QDate:
@@ -125,22 +123,10 @@ class EditorPage(Page):
         cancel = QPushButton(t("notes.cancel"))
         cancel.clicked.connect(self.cancelled.emit)
         # Save stays in view below the form, however tall the text boxes make it.
-        bar = QFrame()
-        bar.setObjectName("editorBar")
-        bar_column = QVBoxLayout(bar)
-        bar_column.setContentsMargins(0, 0, 0, 0)
-        bar_column.setSpacing(0)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        bar_column.addWidget(line)
-        row = QHBoxLayout()
-        row.setContentsMargins(24, 8, 24, 8)
-        row.setSpacing(12)
+        bar, row = action_bar("editorBar")
         row.addWidget(self.save_button)
         row.addWidget(cancel)
         row.addStretch(1)
-        bar_column.addLayout(row)
         self.layout().addWidget(bar)
         self.column.addStretch(1)
         save = QShortcut(QKeySequence.StandardKey.Save, self)

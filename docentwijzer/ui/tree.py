@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QCommandLinkButton,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -52,7 +51,14 @@ from docentwijzer.tree_pdf import write_route_pdf
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+from docentwijzer.ui.widgets import (
+    action_bar,
+    card,
+    heading,
+    paragraph,
+    primary_button,
+    sources_line,
+)
 
 Clock = Callable[[], datetime]
 
@@ -230,20 +236,7 @@ class TreeScreen(Screen):
 
     def _build_leaf_bar(self) -> None:
         """At a leaf, "save as note" and "print" stay in view below the page (no scrolling)."""
-        self.leaf_bar = QFrame()
-        self.leaf_bar.setObjectName("leafBar")
-        self.leaf_bar.setAccessibleName(t("tree.leaf_bar_name"))
-        outer = QVBoxLayout(self.leaf_bar)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        outer.addWidget(line)
-        self.leaf_row = QHBoxLayout()
-        self.leaf_row.setContentsMargins(24, 8, 24, 8)
-        self.leaf_row.setSpacing(12)
-        outer.addLayout(self.leaf_row)
+        self.leaf_bar, self.leaf_row = action_bar("leafBar", t("tree.leaf_bar_name"))
         self.layout().addWidget(self.leaf_bar)
         self.leaf_bar.hide()
         for keys, slot in (
@@ -511,12 +504,9 @@ class TreeScreen(Screen):
         self.leaf_bar.setVisible(at_leaf)
         if not at_leaf:
             return
-        self.save_button = QPushButton(t("tree.save_note"))
+        self.save_button = primary_button(t("tree.save_note"))
         self.save_button.setObjectName("saveNote")
         self.save_button.setToolTip(t("tree.save_note_tip"))
-        font = self.save_button.font()
-        font.setBold(True)
-        self.save_button.setFont(font)
         self.save_button.clicked.connect(self.save_note)
         self.print_button = QPushButton(t("tree.print"))
         self.print_button.setObjectName("printRoute")

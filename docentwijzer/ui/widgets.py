@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from docentwijzer.i18n import t
 from docentwijzer.sources import Source
@@ -71,3 +80,29 @@ def path_field(path: object, name: str) -> QLineEdit:
     field.setAccessibleName(name)
     field.setCursorPosition(0)
     return field
+
+
+def action_bar(object_name: str, accessible_name: str = "") -> tuple[QFrame, QHBoxLayout]:
+    """A bar pinned below a scrolling page, so the next step stays in view at any text size.
+
+    Returns the bar (add it below the scroll area) and the row to put its buttons in; the
+    theme draws its top edge (``#actionBar``, ``#leafBar``, ``#editorBar``).
+    """
+    bar = QFrame()
+    bar.setObjectName(object_name)
+    bar.setFrameShape(QFrame.Shape.NoFrame)
+    if accessible_name:
+        bar.setAccessibleName(accessible_name)
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(24, 8, 24, 8)
+    row.setSpacing(12)
+    return bar, row
+
+
+def primary_button(text: str) -> QPushButton:
+    """The one main action of a screen: bold, so it is found first."""
+    button = QPushButton(text)
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+    return button
