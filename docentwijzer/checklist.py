@@ -268,9 +268,10 @@ def summarise(
     for group in content.groups:
         lines: list[SummaryLine] = []
         for signal in group.signals:
-            tick = by_id.get(signal.id)
-            if tick is None:
+            found = by_id.get(signal.id)
+            if found is None:
                 continue
+            tick = found
             observation = " ".join(tick.observation.split())
             ticked.append(signal)
             lines.append(SummaryLine(signal.text, signal.lead, observation, tick.observed_on))

@@ -44,7 +44,7 @@ def set_language(lang: str) -> Lang:
     global _current
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; choose from {', '.join(LANGUAGES)}")
-    _current = lang  # type: ignore[assignment]
+    _current = lang
     return _current
 
 

@@ -308,7 +308,7 @@ def contact_title(key: str, profile: InstitutionProfile, lang: Lang | None = Non
         label = profile.extra[index - 1].label if 0 < index <= len(profile.extra) else ""
         return extra_title(index, label, lang)
     if key in ROLES:
-        return role_label(key, lang)  # type: ignore[arg-type]
+        return role_label(key, lang)
     return key
 
 
@@ -496,7 +496,7 @@ def _where(loc: tuple[int | str, ...], raw: Any) -> str:
     parts: list[str] = []
     if len(loc) >= 2 and loc[0] == "contacts":
         role = str(loc[1])
-        parts.append(role_label(role) if role in ROLES else t("instelling.unknown_role", role=role))  # type: ignore[arg-type]
+        parts.append(role_label(role) if role in ROLES else t("instelling.unknown_role", role=role))
         rest = loc[2:]
     elif len(loc) >= 2 and loc[0] == "extra" and isinstance(loc[1], int):
         label = ""

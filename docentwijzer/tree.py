@@ -514,7 +514,7 @@ def resolve_contact(
             True,
         )
     assert key in ROLES
-    number, details, missing, checked = _from_profile(key, profile, lang)  # type: ignore[arg-type]
+    number, details, missing, checked = _from_profile(key, profile, lang)
     source: Source | None = None
     if key == "huisartsenpost":
         # Regional: the number is the profile's; when to call it is national guidance.

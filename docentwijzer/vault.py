@@ -97,7 +97,8 @@ class VaultError(Exception):
 
 
 def vault_error(kind: str, **values: object) -> VaultError:
-    return VaultError(kind, t(f"notes.vault_{kind}", **values))
+    text = t(f"notes.vault_{kind}").format(**values) if values else t(f"notes.vault_{kind}")
+    return VaultError(kind, text)
 
 
 @dataclass(frozen=True)

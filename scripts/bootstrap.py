@@ -69,6 +69,9 @@ def main(argv: list[str]) -> int:
                 "ruff found problems: run `.venv/bin/ruff format . && .venv/bin/ruff check --fix .`"
             )
             return 1
+    if subprocess.call([python, "-m", "mypy"], cwd=ROOT) != 0:  # strict on the core
+        print("mypy found type errors in the core (see above)")
+        return 1
     return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
 
 

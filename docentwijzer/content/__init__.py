@@ -53,7 +53,7 @@ def _locate(raw: Any, loc: tuple[int | str, ...]) -> tuple[str | None, str | Non
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             item = node["id"]
         try:
-            node = node[part]  # type: ignore[index]
+            node = node[part]
         except (KeyError, IndexError, TypeError):
             break
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), None)
@@ -102,7 +102,8 @@ def _load(name: str, model: type[D], lang: Lang) -> D:
 
 def load_content(name: str, model: type[D], lang: Lang | None = None) -> D:
     """The packaged content document ``name`` in ``lang`` (default: the current language)."""
-    return _load(name, model, lang or language())
+    document: D = _load(name, model, lang or language())
+    return document
 
 
 class Sourced(BaseModel):
