@@ -40,12 +40,11 @@ class SignalContext(BaseModel):
 NoteOrigin = Literal["manual", "checklist", "route", "openheid"]
 
 
-class NoteDraft(BaseModel):
-    """A note a tool proposes; the notes screen lets the teacher edit it before saving."""
+class NoteFields(BaseModel):
+    """What a note records, shared by a proposed draft and a stored note."""
 
     model_config = ConfigDict(extra="forbid")
 
-    pseudonym: str | None = None
     observed: str = ""
     done: str = ""
     follow_up: date | None = None
@@ -55,6 +54,12 @@ class NoteDraft(BaseModel):
     #: Structured link back to where it came from: ``{"checklist": SignalContext dump}``,
     #: ``{"route": route dump}`` or ``{"openheid": exercise result dump}``.
     link: dict[str, Any] = Field(default_factory=dict)
+
+
+class NoteDraft(NoteFields):
+    """A note a tool proposes; the notes screen lets the teacher edit it before saving."""
+
+    pseudonym: str | None = None
     #: Set when the draft updates an existing note (e.g. a reopened exercise saved again).
     note_id: str | None = None
 

@@ -21,10 +21,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from docentwijzer import paths
-from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, NoteOrigin
+from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, NoteFields
 from docentwijzer.i18n import language
 from docentwijzer.vault import KdfParams, Vault, VaultError, vault_error
 
@@ -109,7 +109,7 @@ def pseudonym_problem(pseudonym: str) -> str | None:
     return None
 
 
-class Note(BaseModel):
+class Note(NoteFields):
     """One dated record: what the teacher saw and did, about a pseudonym, never a diagnosis."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -117,14 +117,6 @@ class Note(BaseModel):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex)
     pseudonym: str
     note_date: date = Field(default_factory=date.today)
-    observed: str = ""
-    done: str = ""
-    follow_up: date | None = None
-    text: str = ""
-    tags: list[str] = Field(default_factory=list)
-    origin: NoteOrigin = "manual"
-    #: ``{"checklist" | "route" | "openheid": data}``: the tool result this note came from.
-    link: dict[str, Any] = Field(default_factory=dict)
     created: datetime = Field(default_factory=datetime.now)
     updated: datetime = Field(default_factory=datetime.now)
 

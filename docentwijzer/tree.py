@@ -56,19 +56,8 @@ ACUTE_LEAVES = (URGENT_LEAF, DOUBT_LEAF, SUICIDE_LEAF)
 HELPLINES = ("112", "113", "politie", "huisartsenpost")
 #: The student's own GP: named, never given a number.
 OWN_GP = "huisarts"
-ContactKey = Literal[
-    "studentendecaan",
-    "studentpsycholoog",
-    "studieloopbaanbegeleider",
-    "vertrouwenspersoon",
-    "bhv_beveiliging",
-    "huisartsenpost",
-    "verslavingszorg",
-    "112",
-    "113",
-    "politie",
-    "huisarts",
-]
+#: Who a leaf may name: an institution role (the profile's), a national line, or the own GP.
+ContactKey = Literal[Role, "112", "113", "politie", "huisarts"]
 
 OFFICE_OPENS = 8
 OFFICE_CLOSES = 17
