@@ -16,6 +16,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.dates import format_date
 from docentwijzer.handoff import ObservedSignal, SignalContext
 from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
@@ -184,10 +185,6 @@ class Summary:
         parts += self.emphasis
         parts.append(self.reminder)
         return "\n\n".join(parts)
-
-
-def format_date(day: date) -> str:
-    return f"{day.day}-{day.month}-{day.year}"
 
 
 def _line_text(line: SummaryLine) -> str:

@@ -25,7 +25,6 @@ from pydantic import ConfigDict, Field
 
 from docentwijzer import paths
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, NoteFields
-from docentwijzer.i18n import language
 from docentwijzer.vault import KdfParams, Vault, VaultError, vault_error
 
 SCHEMA_VERSION = 1
@@ -77,16 +76,6 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
-
-
-_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def format_date(day: date, lang: str | None = None) -> str:
-    """12-05-2026 in Dutch, 12 May 2026 in English."""
-    if (lang or language()) == "nl":
-        return f"{day.day:02d}-{day.month:02d}-{day.year}"
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
 _EMAIL = re.compile(r"\S+@\S+")

@@ -15,9 +15,10 @@ from typing import Any
 
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
+from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import Lang, language, t
-from docentwijzer.notes import Note, add_months, format_date
+from docentwijzer.notes import Note, add_months
 from docentwijzer.pdf import PdfMeta, para, render_pdf, write_pdf
 
 Progress = Callable[[int, int], None]

@@ -38,13 +38,13 @@ from docentwijzer.checklist import (
     SummaryLine,
     Tick,
     checklist_content,
-    format_date,
     normalise_pseudonym,
     pseudonym_warning,
     summarise,
     ticks_from_context,
 )
 from docentwijzer.checklist import Signal as SignalItem
+from docentwijzer.dates import format_date
 from docentwijzer.handoff import NoteDraft, Reopen, SignalContext
 from docentwijzer.i18n import t
 

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from docentwijzer import i18n
+from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, Reopen
 from docentwijzer.i18n import t
-from docentwijzer.notes import Note, NoteQuery, NoteSummary, format_date
+from docentwijzer.notes import Note, NoteQuery, NoteSummary
 from docentwijzer.vault import VaultError
 
 from docentwijzer.ui import dialogs

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import t
-from docentwijzer.notes import Note, format_date, pseudonym_problem
+from docentwijzer.notes import Note, pseudonym_problem
 
 from docentwijzer.ui.notes_lock import Page, error_label, form, show_error, wipe
 from docentwijzer.ui.widgets import action_bar, heading, paragraph

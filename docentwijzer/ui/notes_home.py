@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
-from docentwijzer.notes import format_date
 
 from docentwijzer.ui.notes_session import NotesSession, session_for
 from docentwijzer.ui.widgets import heading, paragraph

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
-from docentwijzer.notes import format_date
 from docentwijzer.vault import MIN_PASSPHRASE
 
 from docentwijzer.ui.widgets import card, heading, paragraph, scrolling

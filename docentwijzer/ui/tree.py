@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from docentwijzer.checklist import checklist_content, summarise, ticks_from_context
+from docentwijzer.dates import format_date
 from docentwijzer.handoff import Reopen, SignalContext
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
-from docentwijzer.notes import format_date
 from docentwijzer.pdf import PdfWriteError
 from docentwijzer.profile import InstitutionProfile, ProfileStore
 from docentwijzer.tree import (

@@ -170,7 +170,7 @@ def test_summary_groups_in_list_order_with_observations_and_dates() -> None:
         "Somber",
         "Angstig",
     ]
-    assert "- Andere studenten of collega’s hebben bezorgdheid geuit (2-11-2026)" in text
+    assert "- Andere studenten of collega’s hebben bezorgdheid geuit (02-11-2026)" in text
     assert "- Je merkt veranderingen in gedrag, stemming en voorkomen van student:\n" in text
     assert "  - Somber (16-11-2026): “zat alleen achterin”\n  - Angstig (16-11-2026)" in text
     assert "- Uitstelgedrag (16-11-2026)" in text
@@ -236,7 +236,7 @@ def test_english_summary_is_english() -> None:
     summary = summarise(checklist_content("en"), [Tick(signal_id="vertelt", observed_on=DAY)])
     text = summary.as_text()
     assert text.startswith("About: anonymous")
-    assert "- The student tells you (16-11-2026)" in text
+    assert "- The student tells you (16 Nov 2026)" in text
     assert "the referral guide helps you with the conversation" in text
 
 

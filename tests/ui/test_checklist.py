@@ -89,7 +89,7 @@ def test_tick_by_mouse_on_box_and_on_text_and_read_the_summary(
     today = date.today()
     text = summary_text(screen)
     assert "Signalen dat er een probleem kan zijn (Korevaar)" in text
-    assert f"Andere studenten of collega’s hebben bezorgdheid geuit ({today.day}-" in text
+    assert f"Andere studenten of collega’s hebben bezorgdheid geuit ({today.day:02d}-" in text
     assert "Signalen van weinig verbondenheid (sense of belonging)" in text
     assert "Uitstelgedrag" in text
     assert "reden om met de student in gesprek te gaan, geen conclusie" in text
