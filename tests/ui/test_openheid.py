@@ -17,6 +17,7 @@ from docentwijzer.openheid import Answer, OpennessResult, Recipient, Weighed
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.mainwindow import MainWindow
 from docentwijzer.ui.openheid import (
+    STEPS,
     STUDENT_SCALE,
     ComparePage,
     DonePage,
@@ -513,3 +514,30 @@ def test_every_page_has_a_name_for_the_progress_line(main_window: MainWindow) ->
     assert len(keys) == len(screen.pages)
     for page_key in keys:
         assert f"openheid.page_{page_key}" in catalog(), page_key
+
+
+def test_pages_are_built_when_first_shown_and_show_answers_given_before(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = open_exercise(main_window)
+    keys = [step for step, _build in STEPS]
+    assert [k for k in keys if screen.pages.built(k) is not None] == ["intro"]
+    key(qtbot, Qt.Key.Key_Space)  # start: the first student page is built now
+    assert [k for k in keys if screen.pages.built(k) is not None] == ["intro", "sure_before"]
+    assert screen.current_page().isVisible()
+
+    # Answers given elsewhere (a reopened note) appear on a page that did not exist yet.
+    screen.result.first_step = "Morgen mail ik mijn studieloopbaanbegeleider"
+    screen.result.recipients = [Recipient(id="slb")]
+    screen.go(keys.index("first_step"))
+    page = screen.current_page()
+    assert page.key == "first_step" and page.isVisible()
+    assert focused().toPlainText() == "Morgen mail ik mijn studieloopbaanbegeleider"  # type: ignore[attr-defined]
+    assert screen.step_label.text().startswith("Stap 11 van 13")
+
+    # Starting over forgets everything, including pages that were never built.
+    screen.reset()
+    assert screen.index() == 0 and screen.result.is_empty()
+    screen.go(keys.index("done"))
+    done = screen.current_page()
+    assert isinstance(done, DonePage) and not done.consent() and done.pseudonym.text() == ""
