@@ -8,7 +8,6 @@ JSON file an institution can hand to every teacher.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from docentwijzer.storage import (
     load_document,
     save_document,
 )
+from docentwijzer.userfiles import UserFileError, decode, parse_json, read_bytes
 
 PROFILE_VERSION = 1
 PROFILE_KIND = "docentwijzer-profile"
@@ -526,18 +526,20 @@ def _problem(kind: str) -> str:
     return t("instelling.problem_invalid")
 
 
+def _reason(exc: UserFileError) -> str:
+    """The import's own wording where it has one, else the general reason."""
+    own = {"too_big": "instelling.err_too_big", "not_utf8": "instelling.err_not_text"}
+    return t(own[exc.kind]) if exc.kind in own else f"{exc}."
+
+
 def parse_profile(data: bytes, label: str) -> InstitutionProfile:
     """Validate an import file's bytes; raise :class:`ProfileFileError` saying what is wrong."""
     if len(data) > MAX_IMPORT_BYTES:
         raise _refused(label, t("instelling.err_too_big"))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _refused(label, t("instelling.err_not_text")) from exc
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _refused(label, t("instelling.err_not_json", line=exc.lineno)) from exc
+        raw = parse_json(decode(data))
+    except UserFileError as exc:
+        raise _refused(label, _reason(exc)) from exc
     if not isinstance(raw, dict) or raw.get("kind") != PROFILE_KIND:
         raise _refused(label, t("instelling.err_foreign"))
     found = raw.get("schema_version")
@@ -568,13 +570,13 @@ def parse_profile(data: bytes, label: str) -> InstitutionProfile:
 
 
 def read_profile_file(path: Path) -> InstitutionProfile:
-    """Read and validate an import file; never changes anything."""
+    """Read and validate an import file; never changes anything.
+
+    Only a regular file is read, and at most :data:`MAX_IMPORT_BYTES` of it (a device, a FIFO
+    or a huge file is refused at once).
+    """
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise _refused(path.name, t("instelling.err_too_big"))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _refused(
-            path.name, t("instelling.err_unreadable", reason=exc.strerror or str(exc))
-        ) from exc
+        data = read_bytes(path, limit=MAX_IMPORT_BYTES)
+    except UserFileError as exc:
+        raise _refused(path.name, _reason(exc)) from exc
     return parse_profile(data, path.name)

@@ -8,7 +8,6 @@ moved aside, kept, and the caller gets a notice to show the user.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -20,10 +19,13 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docentwijzer.i18n import t
+from docentwijzer.userfiles import UserFileError, parse_json, read_text
 
 M = TypeVar("M", bound=BaseModel)
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 TEMP_SUFFIX = ".tmp-docentwijzer"
+#: The app's own documents (settings, window state, the profile) are a few kB at most.
+MAX_DOCUMENT_BYTES = 1_000_000
 
 
 def fsync_dir(folder: Path) -> None:
@@ -96,11 +98,16 @@ def load_document(
     default: Callable[[], M],
     migrations: Mapping[int, Migration] | None = None,
 ) -> Loaded[M]:
-    """Read a versioned JSON document; fall back to ``default()`` with a notice when needed."""
-    if not path.exists():
+    """Read a versioned JSON document; fall back to ``default()`` with a notice when needed.
+
+    The file is read as a user file (:mod:`docentwijzer.userfiles`): only a regular file, at
+    most :data:`MAX_DOCUMENT_BYTES`, nesting bounded. Whatever is wrong with it, the app starts:
+    the file is set aside (or, when even that fails, left alone and never overwritten).
+    """
+    if not os.path.lexists(path):
         return Loaded(default())
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = parse_json(read_text(path, limit=MAX_DOCUMENT_BYTES))
         if not isinstance(raw, dict):
             raise ValueError("not a JSON object")
         found = raw.get("schema_version", 1)
@@ -118,9 +125,15 @@ def load_document(
             found += 1
             raw["schema_version"] = found
         return Loaded(model.model_validate(raw))
-    except (OSError, UnicodeDecodeError, ValueError, ValidationError, KeyError) as exc:
-        del exc
-        aside = move_aside(path)
+    except (UserFileError, ValueError, ValidationError, KeyError):
+        try:
+            aside = move_aside(path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            notice = t(
+                "storage.corrupt_kept", file=path.name, folder=str(path.parent), reason=reason
+            )
+            return Loaded(default(), notice, writable=False)
         return Loaded(default(), t("storage.corrupt", file=path.name, aside=aside.name))
 
 

@@ -25,6 +25,7 @@ from docentwijzer.i18n import Lang, language, t
 from docentwijzer.pdf import PdfMeta, bullets, esc, para, styles, write_pdf
 from docentwijzer.sources import Source
 from docentwijzer.tree import Destination
+from docentwijzer.userfiles import UserFileError, read_text
 
 #: The leaves of the referral tree (design/beslisboom.md).
 Leaf = Destination
@@ -180,16 +181,13 @@ class CaseLibrary:
 
 
 def _read_user_file(path: Path, label: str) -> str:
+    """A trainer's case file: only a regular file, at most :data:`MAX_USER_FILE_BYTES`."""
     try:
-        if path.stat().st_size > MAX_USER_FILE_BYTES:
-            raise ContentError(label, None, None, t("training.error_too_big"))
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(label, None, None, t("training.error_not_utf8")) from exc
-    except OSError as exc:
-        raise ContentError(
-            label, None, None, t("training.error_unreadable", reason=exc.strerror or str(exc))
-        ) from exc
+        return read_text(path, limit=MAX_USER_FILE_BYTES)
+    except UserFileError as exc:
+        own = {"too_big": "training.error_too_big", "not_utf8": "training.error_not_utf8"}
+        reason = t(own[exc.kind]) if exc.kind in own else str(exc)
+        raise ContentError(label, None, None, reason) from exc
 
 
 def load_user_cases(

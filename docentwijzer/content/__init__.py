@@ -7,7 +7,6 @@ user's language, so the UI can show it without a traceback.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from docentwijzer.i18n import Lang, language, t
+from docentwijzer.userfiles import UserFileError, parse_json
 
 
 class ContentDocument(BaseModel):
@@ -73,9 +73,10 @@ def _problem(error: dict[str, Any]) -> str:
 def parse_content(text: str, model: type[D], label: str, lang: Lang | None = None) -> D:
     """Validate ``text`` as ``model``; ``label`` names the file in messages."""
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ContentError(label, None, None, t("content.bad_json", line=exc.lineno)) from exc
+        raw = parse_json(text)
+    except UserFileError as exc:
+        reason = t("content.bad_json", line=exc.line) if exc.kind == "not_json" else str(exc)
+        raise ContentError(label, None, None, reason) from exc
     try:
         document = model.model_validate(raw)
     except ValidationError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -310,8 +311,13 @@ class MainWindow(QMainWindow):
         return True
 
     def _persist(self) -> None:
-        if self.store is not None and not self.trainer_mode:  # trainer mode stores nothing
+        if self.store is None or self.trainer_mode:  # trainer mode stores nothing
+            return
+        try:
             self.store.save(self.settings)
+        except OSError as exc:  # a full disk, a folder made read-only: say so, keep running
+            reason = exc.strerror or str(exc)
+            dialogs.warn(self, APP_NAME, t("app.settings_not_saved", reason=reason))
 
     def set_language(self, lang: object) -> bool:
         if lang == i18n.language():
@@ -436,7 +442,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         geometry = bytes(self.saveGeometry().data())
-        save_ui_state(UiState(geometry=base64.b64encode(geometry).decode("ascii")))
+        with contextlib.suppress(OSError):  # the window's size is not worth a message on exit
+            save_ui_state(UiState(geometry=base64.b64encode(geometry).decode("ascii")))
         event.accept()
 
 

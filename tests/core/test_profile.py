@@ -37,6 +37,7 @@ from docentwijzer.profile import (
     role_label,
     stale_contacts,
 )
+from tests.core.userfile_support import HOSTILE, finishes, make_hostile
 
 TODAY = date(2026, 11, 21)
 
@@ -370,3 +371,28 @@ def test_contact_for_still_ignores_contacts_without_a_way_to_reach_them() -> Non
     assert contact_for(profile, "studentpsycholoog") is None
     found = contact_for(profile, "studentendecaan")
     assert found is not None and found.phone == "030 123 45 67"
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_a_hostile_import_file_is_refused_quickly_and_changes_nothing(
+    tmp_path: Path, kind: str
+) -> None:
+    """Symlink to a device, FIFO, deep nesting, 200 MB, bad UTF-8, a folder: one clear message."""
+    store = ProfileStore()
+    store.save(full_profile())
+    before = profile_file().read_bytes()
+    path = make_hostile(tmp_path / "instelling.json", kind)
+    result = finishes(lambda: read_profile_file(path), fifo=path)
+    assert isinstance(result, ProfileFileError), result
+    assert "instelling.json is niet ingelezen" in str(result)
+    assert "Je huidige gegevens zijn niet veranderd" in str(result)
+    assert profile_file().read_bytes() == before
+    assert sorted(p.name for p in profile_file().parent.iterdir()) == ["instelling.json"]
+
+
+def test_a_broken_saved_profile_is_set_aside_and_the_defaults_used() -> None:
+    make_hostile(profile_file(), "deep")
+    loaded = ProfileStore().load()
+    assert loaded.value == InstitutionProfile()
+    assert loaded.notice and "bewaard als" in loaded.notice
+    assert not profile_file().exists()

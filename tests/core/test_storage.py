@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from docentwijzer import paths
-from docentwijzer.settings import Settings, SettingsStore
+from docentwijzer import paths, storage
+from docentwijzer.settings import Settings, SettingsStore, UiState, load_ui_state
 from docentwijzer.storage import TEMP_SUFFIX, atomic_write_bytes, remove_stale_temp_files
+from tests.core.userfile_support import HOSTILE, finishes, make_hostile
 
 
 def test_settings_round_trip(dw_home: Path) -> None:
@@ -93,3 +95,82 @@ def test_without_override_the_data_folder_is_the_platform_one(
     expected = Path(platformdirs.user_data_dir("DocentWijzer", appauthor=False, roaming=False))
     monkeypatch.setattr(paths, "_ensure_private", lambda folder: folder)
     assert paths.data_dir() == expected
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_a_hostile_settings_file_is_set_aside_quickly_and_defaults_are_used(kind: str) -> None:
+    """Deep nesting used to raise RecursionError and stop the app from starting."""
+    path = make_hostile(paths.settings_file(), kind)
+    loaded = finishes(lambda: SettingsStore().load(), fifo=path)
+    assert not isinstance(loaded, BaseException), loaded
+    assert loaded.value == Settings()  # type: ignore[attr-defined]
+    assert loaded.notice and "bewaard als" in loaded.notice  # type: ignore[attr-defined]
+    assert not os.path.lexists(path)
+    assert [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
+
+
+def test_a_broken_settings_file_that_cannot_be_moved_still_gives_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = make_hostile(paths.settings_file(), "deep")
+    before = path.read_bytes()
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    store = SettingsStore()
+    loaded = store.load()
+    assert loaded.value == Settings()
+    assert loaded.notice and "settings.json" in loaded.notice
+    assert store.save(Settings(language="en")) is False  # never overwrites what it could not read
+    assert path.read_bytes() == before
+
+
+def test_a_broken_ui_state_file_is_set_aside() -> None:
+    make_hostile(paths.ui_state_file(), "deep")
+    assert load_ui_state() == UiState()
+    assert not paths.ui_state_file().exists()
+
+
+FILE_CALLS = ["mkstemp", "write", "fsync", "replace", "fsync_dir"]
+
+
+@pytest.mark.parametrize("call", FILE_CALLS)
+def test_saving_settings_on_a_full_disk_fails_cleanly_at_every_file_call(
+    monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    """Every file-system call of the save fails in turn: OSError, the old file intact."""
+    store = SettingsStore()
+    assert store.save(Settings(language="en"))
+    before = paths.settings_file().read_bytes()
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    if call == "mkstemp":
+        monkeypatch.setattr(tempfile, "mkstemp", full)
+    elif call == "write":
+        monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FullFile())
+    elif call == "fsync":
+        monkeypatch.setattr(os, "fsync", full)
+    elif call == "replace":
+        monkeypatch.setattr(os, "replace", full)
+    else:
+        monkeypatch.setattr(storage, "fsync_dir", full)
+    with pytest.raises(OSError, match="No space"):
+        store.save(Settings(language="nl", text_scale=150))
+    if call != "fsync_dir":  # after the rename the new file is in place (only durability failed)
+        assert paths.settings_file().read_bytes() == before
+    assert not [p for p in paths.config_dir().iterdir() if p.name.endswith(TEMP_SUFFIX)]
+
+
+class _FullFile:
+    def __enter__(self) -> _FullFile:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def write(self, _data: bytes) -> int:
+        raise OSError(28, "No space left on device")

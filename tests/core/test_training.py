@@ -24,6 +24,7 @@ from docentwijzer.training import (
     user_case_dir,
     write_handout,
 )
+from tests.core.userfile_support import HOSTILE, finishes, make_hostile
 
 #: The leaves of the referral tree as design/beslisboom.md names them.
 DESIGN_LEAVES = {
@@ -248,3 +249,15 @@ def test_an_unwritable_handout_location_gives_a_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(PdfWriteError, match="Kies een andere map"):
         write_handout(blocker / "sub" / "h.pdf", builtin_cases("nl").cases[:1], None, "nl")
+
+
+@pytest.mark.parametrize("kind", [k for k in HOSTILE if k != "folder"])
+def test_a_hostile_own_file_is_reported_quickly_and_the_rest_still_loads(kind: str) -> None:
+    """A device, FIFO, deeply nested or huge 'case file' never hangs, eats memory or crashes."""
+    _write_user_file("b-goed.json", _own_file(_own_case()))
+    path = make_hostile(user_case_dir() / "a-vreemd.json", kind)
+    library = finishes(lambda: load_cases("nl"), fifo=path)
+    assert not isinstance(library, BaseException), library
+    assert library.user_files == {"eigen-casus": "b-goed.json"}  # type: ignore[attr-defined]
+    messages = [str(problem) for problem in library.problems]  # type: ignore[attr-defined]
+    assert len(messages) == 1 and "a-vreemd.json" in messages[0]

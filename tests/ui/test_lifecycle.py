@@ -54,3 +54,21 @@ def test_a_whole_session_ends_with_a_clean_exit(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Fatal Python error" not in result.stderr
+
+
+def test_the_app_starts_with_a_deeply_nested_settings_file(tmp_path: Path) -> None:
+    """Nested JSON used to raise RecursionError before the first window appeared."""
+    config = tmp_path / "config"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text("[" * 100_000, encoding="utf-8")
+    starts = TOUR.replace("for _ in range(1):", "for _ in range(0):").replace(
+        "real_show = ", "from docentwijzer.ui import dialogs\ndialogs.warn = print\nreal_show = "
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOCENTWIJZER_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", starts], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "settings.json" in result.stdout  # the notice, shown once the window is up
+    assert not (config / "settings.json").exists()
+    assert [p.name for p in config.iterdir() if ".corrupt-" in p.name]

@@ -250,3 +250,21 @@ def test_following_the_system_scheme_when_the_desktop_switches_to_dark(
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80  # type: ignore[union-attr]
     monkeypatch.undo()
     main_window.set_color_scheme("light")
+
+
+def test_saving_a_setting_on_a_full_disk_is_reported_not_a_crash(
+    main_window: MainWindow,
+    dialog_log,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(main_window.store, "save", full)
+    main_window.update_settings(idle_lock_minutes=9)
+    main_window.set_color_scheme("dark")
+    assert dialog_log.names() == ["warn", "warn"]
+    message = str(dialog_log.calls[0][1])
+    assert "niet bewaard" in message and "No space left on device" in message
+    assert main_window.settings.idle_lock_minutes == 9  # it applies now, and the user knows
+    main_window.set_color_scheme("light")
