@@ -1,9 +1,9 @@
 """Sense of belonging: the tip library, its search and filters, and the teacher's own picks.
 
-The tips come from ``content/<lang>/belonging.json`` (every tip names its seed and slide). The
-teacher's favourites and the tips picked for "deze week proberen" (with a one-line reflection)
-live in one small versioned JSON file in :func:`docentwijzer.paths.data_dir`; it holds no
-student data.
+The tips come from ``content/<lang>/belonging.json`` (every tip names its public source and
+slide). The teacher's favourites and the tips picked for "deze week proberen" (with a one-line
+reflection) live in one small versioned JSON file in :func:`docentwijzer.paths.data_dir`; it
+holds no student data.
 """
 
 from __future__ import annotations

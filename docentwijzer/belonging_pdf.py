@@ -93,9 +93,7 @@ def when_line(tip: Tip, lang: Lang | None = None) -> str:
 
 
 def source_line(tip: Tip, lang: Lang | None = None) -> str:
-    seed = tip.source.seed
-    number = seed.number if seed is not None else tip.source.ref
-    return t("belonging.source_short", lang=lang, seed=number, detail=tip.source.detail)
+    return t("belonging.source_short", lang=lang, source=tip.source.short(lang))
 
 
 def _sources(tips: Sequence[Tip], extra: Sequence[Source] = ()) -> list[Source]:

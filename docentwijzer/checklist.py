@@ -1,9 +1,10 @@
 """The signalling checklist ("Signalering"): content model and the ticks → summary function.
 
 The list is Korevaar's "Hoe weet je dat er een probleem is?" and the signals of a low sense of
-belonging, both from seed ``000``. A teacher ticks what they saw; :func:`summarise` turns the
-ticks into a plain-language summary (grouped, never a diagnosis) and into the
-:class:`~docentwijzer.handoff.SignalContext` the referral tree receives.
+belonging, both from J. Dopmeijer's slides on student wellbeing (see docs/sources.md). A teacher
+ticks what they saw; :func:`summarise` turns the ticks into a plain-language summary (grouped,
+never a diagnosis) and into the :class:`~docentwijzer.handoff.SignalContext` the referral tree
+receives.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
 from docentwijzer.tree import DESTINATIONS, Destination
 
-#: Node ids of the referral tree (design/beslisboom.md), in the order the tree reaches them.
+#: Node ids of the referral tree (docs/beslisboom.md), in the order the tree reaches them.
 TreeNode = Destination
 TREE_ORDER: tuple[str, ...] = DESTINATIONS
 

@@ -57,3 +57,9 @@ def format_date_long(day: date, lang: str | None = None) -> str:
     """2 december 2026 in Dutch, 2 December 2026 in English."""
     months = _MONTHS["nl" if (lang or language()) == "nl" else "en"]
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_month(year: int, month: int, lang: str | None = None) -> str:
+    """A month without a day, e.g. when a web page was checked: november 2026 / November 2026."""
+    months = _MONTHS["nl" if (lang or language()) == "nl" else "en"]
+    return f"{months[month - 1]} {year}"

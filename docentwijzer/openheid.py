@@ -1,9 +1,10 @@
 """The openness exercise ("Vertel ik het wel, vertel ik het niet"): content, result, views.
 
-Seed 000 (slide "Ondersteunen bij openheid en hulp zoeken", openheidsinstrument Hanzehogeschool,
-Korevaar et al.) lets the student decide *of, wat, wie, wanneer, hoe*, list the advantages and
-risks of openness, compare them and reach a provisional choice. The student is in charge: the
-functions here lay the answers side by side, they never add them up or advise.
+J. Dopmeijer's slides on student wellbeing (slide "Ondersteunen bij openheid en hulp zoeken",
+openheidsinstrument Hanzehogeschool, Korevaar et al.) let the student decide *of, wat, wie,
+wanneer, hoe*, list the advantages and risks of openness, compare them and reach a provisional
+choice. The student is in charge: the functions here lay the answers side by side, they never
+add them up or advise.
 
 Everything here is pure data: the UI shows it, the PDF prints it, a note may keep it.
 """
@@ -25,7 +26,7 @@ from docentwijzer.pdf import FONT, PdfMeta, bullets, para, styles, write_pdf
 from docentwijzer.sources import Source
 
 RESULT_VERSION = 1
-#: The five questions of seed 000, in its order.
+#: The five questions of the openness exercise, in its order.
 QUESTION_IDS: tuple[str, ...] = ("of", "wat", "wie", "wanneer", "hoe")
 #: Questions a student can answer differently for each person.
 PER_RECIPIENT: tuple[str, ...] = ("wat", "wanneer", "hoe")

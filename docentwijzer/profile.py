@@ -152,7 +152,7 @@ class ProfileText(BaseModel):
 
 
 class RoleInfo(BaseModel):
-    """The name of a role and one line on what it is for, drawn from the tree and the seeds."""
+    """The name of a role and one line on what it is for, from the tree and its public sources."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -27,11 +27,11 @@ from docentwijzer.sources import Source
 from docentwijzer.tree import Destination
 from docentwijzer.userfiles import UserFileError, read_text
 
-#: The leaves of the referral tree (design/beslisboom.md).
+#: The leaves of the referral tree (docs/beslisboom.md).
 Leaf = Destination
 LEAF_IDS: tuple[str, ...] = get_args(Leaf)
 
-#: The tree's questions in the order they are asked (design/beslisboom.md).
+#: The tree's questions in the order they are asked (docs/beslisboom.md).
 TREE_QUESTIONS: tuple[str, ...] = ("start", "zelfdoding", "gesprek", "behoefte")
 
 #: How many answers lead from ``start`` to a leaf; every other leaf lies behind "behoefte".

@@ -1,6 +1,6 @@
 """The referral tree (beslisboom): its content model, structural checks and the walk.
 
-The tree is data (``content/<lang>/beslisboom.json``, specified in design/beslisboom.md). This
+The tree is data (``content/<lang>/beslisboom.json``, specified in docs/beslisboom.md). This
 module validates it (pydantic plus a structural check: every node reachable, no cycles, every
 path ends at a leaf, every leaf is complete, the urgent leaf one answer from the start), walks it
 (:class:`Walk`: choose, back, restart, breadcrumb, a route that can be saved and restored), and
@@ -24,7 +24,7 @@ from docentwijzer.i18n import Lang, t
 from docentwijzer.profile import ROLES, InstitutionProfile, Role, contact_for
 from docentwijzer.sources import Source
 
-#: Node ids fixed by design/beslisboom.md (other tools and the acute screen rely on them).
+#: Node ids fixed by docs/beslisboom.md (other tools and the acute screen rely on them).
 START = "start"
 URGENT_LEAF = "ACUUT"
 DOUBT_LEAF = "TWIJFEL_GEVAAR"

@@ -67,6 +67,8 @@ def _problem(error: dict[str, Any]) -> str:
     known = {"missing": "content.missing", "extra_forbidden": "content.extra"}
     if kind in known:
         return t(known[kind])
+    if kind == "value_error" and "error" in error.get("ctx", {}):
+        return str(error["ctx"]["error"])  # our own message, without pydantic's "Value error, "
     return str(error.get("msg", kind))
 
 

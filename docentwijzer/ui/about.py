@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from docentwijzer import APP_NAME, __version__, paths
 from docentwijzer.helplines import help_content
-from docentwijzer.i18n import t
-from docentwijzer.sources import SEEDS
+from docentwijzer.i18n import language, t
+from docentwijzer.sources import catalogue
 
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import card, heading, paragraph, path_field
@@ -69,10 +71,13 @@ class AboutScreen(Screen):
         self.body.addWidget(notes_host)
 
         self.body.addWidget(heading(t("about.sources_title"), 2))
-        seeds = "".join(
-            f"<li>[{seed.number}] {seed.title} — {seed.publisher}</li>" for seed in SEEDS.values()
+        lang = language()
+        self.body.addWidget(paragraph(t("about.sources_intro")))
+        items = "".join(
+            f"<li>{html.escape(entry.citation(lang))}</li>"
+            for entry in catalogue().sources.values()
         )
-        self.body.addWidget(paragraph(f"<ul>{seeds}</ul>", rich=True))
+        self.body.addWidget(paragraph(f"<ul>{items}</ul>", rich=True))
         self.body.addWidget(
             paragraph(t("acute.checked", date=help_content().numbers_checked), muted=True)
         )

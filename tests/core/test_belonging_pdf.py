@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from docentwijzer.belonging import belonging_content
 from docentwijzer.belonging_pdf import CARDS_PER_PAGE, HANDOUT_MAX_TIPS, write_cards, write_handout
-from docentwijzer.i18n import LANGUAGES, Lang
+from docentwijzer.i18n import LANGUAGES, Lang, t
 
 
 def text_of(path: Path) -> str:
@@ -26,7 +26,7 @@ def test_handout_has_the_chosen_tips_and_no_others(tmp_path: Path) -> None:
         assert tip.title in text
     assert tips[1].title not in text
     assert "Asher & Weeks" in text  # the definition heads the handout
-    assert "Bronnen" in text and "[seed 000]" in text
+    assert "Bronnen" in text and "J. Dopmeijer" in text
     assert "0800-0113" in text  # the footer's helpline is never cut off
     assert len(PdfReader(target).pages) == 1
 
@@ -52,4 +52,5 @@ def test_cards_put_six_per_page_and_every_card_names_its_source(tmp_path: Path, 
         assert tip.title in text, tip.id
     first = " ".join((pages[0].extract_text() or "").split())
     assert sum(tip.title in first for tip in tips) == CARDS_PER_PAGE
-    assert first.count("seed 0") >= CARDS_PER_PAGE
+    prefix = t("belonging.source_short", lang=lang, source="").strip()
+    assert first.count(prefix) >= CARDS_PER_PAGE

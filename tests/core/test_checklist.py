@@ -23,10 +23,11 @@ from docentwijzer.content import ContentError, parse_content
 from docentwijzer.handoff import ObservedSignal, SignalContext
 from docentwijzer.i18n import LANGUAGES, catalog
 
-SEED = "000_6fccab333fcb74ab.txt"
+SOURCE = "dopmeijer-dias-studentenwelzijn"
 
-# A copy of the seed's lines (shared/seeds/000_6fccab333fcb74ab.txt), which lie outside the
-# package. Slide "Hoe weet je dat er een probleem is? (Korevaar)":
+# A copy of the lines of J. Dopmeijer's slides on student wellbeing (the catalogue's
+# 'dopmeijer-dias-studentenwelzijn'), which are not part of the package.
+# Slide "Hoe weet je dat er een probleem is? (Korevaar)":
 KOREVAAR_SEED = [
     "De student vertelt het je",
     "Andere studenten of collega’s hebben bezorgdheid geuit",
@@ -76,8 +77,8 @@ def test_every_belonging_signal_is_there_in_the_seed_wording() -> None:
 def test_every_item_names_its_seed_slide(lang: str) -> None:
     for group in checklist_content(lang).groups:  # type: ignore[arg-type]
         for signal in [*group.signals, group]:
-            assert signal.source.ref == SEED
-            assert signal.source.seed is not None
+            assert signal.source.ref == SOURCE
+            assert "Dopmeijer" in signal.source.label(lang)  # type: ignore[arg-type]
         slide = "Hoe weet je" if group.id == "korevaar" else "sense of belonging"
         assert all(slide in s.source.detail for s in group.signals)
 

@@ -27,7 +27,7 @@ from docentwijzer.openheid import (
     write_student_pdf,
 )
 
-SEED = "000_6fccab333fcb74ab.txt"
+SEED = "dopmeijer-dias-studentenwelzijn"  # the slide of the openness exercise
 
 
 def pdf_text(path: Path) -> str:
@@ -76,10 +76,11 @@ def test_examples_name_their_real_source() -> None:
     for lang in LANGUAGES:
         content = openness_content(lang)
         wie = content.question("wie")
-        assert wie.option("stagebegeleider").source.ref == "DocentWijzer issue 6 (product design)"  # type: ignore[union-attr]
-        assert wie.option("stagebegeleider").source.checked == "2026-11"  # type: ignore[union-attr]
-        # Family, friends, fellow students and the teacher are named in seed 004, 2.2.
-        assert wie.option("familie").source.ref.startswith("004_")  # type: ignore[union-attr]
+        # An example answer of our own cites the exercise it illustrates and says we worded it.
+        stage = wie.option("stagebegeleider").source  # type: ignore[union-attr]
+        assert stage.ref == SEED and "DocentWijzer" in stage.detail
+        # Family, friends, fellow students and the teacher are named in the Handreiking, 2.2.
+        assert wie.option("familie").source.ref == "handreiking-prestatiedruk-2023"  # type: ignore[union-attr]
         # Examples the seeds do not contain say that DocentWijzer worded them.
         reactie = content.risks.example("reactie")
         assert reactie is not None and reactie.source.ref == SEED
@@ -91,7 +92,7 @@ def test_sure_check_is_four_items_in_own_words_with_a_named_public_source() -> N
         sure = openness_content(lang).sure
         assert len(sure.items) == 4
         for item in sure.items:
-            assert "Légaré" in item.source.ref and item.source.checked == "2026-11"
+            assert item.source.ref == "legare-sure-2010" and "Légaré" in item.source.label(lang)
             assert item.text.endswith("?")
     english = " ".join(i.text for i in openness_content("en").sure.items).lower()
     # Not the published wording of the SURE test.
@@ -185,7 +186,7 @@ def test_student_pdf_has_their_choices_date_and_sources_and_no_teacher_part(
         "eerst aan mijn slb",
         "Maandag een mail sturen",
         "jij beslist",  # the student disclaimer
-        "[seed 000]",
+        "J. Dopmeijer",
         "Légaré",
     ):
         assert expected in text, expected

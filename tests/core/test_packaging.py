@@ -30,6 +30,12 @@ def test_desktop_file_launches_the_entry_point_with_its_icon() -> None:
 
 def test_the_build_spec_ships_content_locales_fonts_and_icons() -> None:
     spec = (ROOT / "packaging/docentwijzer.spec").read_text(encoding="utf-8")
-    for pattern in ("content/nl/*.json", "content/en/*.json", "locales/*.json", "assets/fonts/*"):
+    for pattern in (
+        "content/bronnen.json",  # the catalogue of public sources that every citation needs
+        "content/nl/*.json",
+        "content/en/*.json",
+        "locales/*.json",
+        "assets/fonts/*",
+    ):
         assert pattern in spec
     assert "PySide6.QtNetwork" in spec  # excluded: the app never uses the network

@@ -13,7 +13,7 @@ from docentwijzer import __version__
 from docentwijzer.pdf import PdfMeta, PdfWriteError, bullets, para, render_pdf, write_pdf
 from docentwijzer.sources import Source
 
-SEED = Source(ref="000_6fccab333fcb74ab.txt", detail="Hoe weet je dat er een probleem is?")
+SLIDE = Source(ref="dopmeijer-dias-studentenwelzijn", detail="Hoe weet je dat er een probleem is?")
 
 
 def pdf_text(path: Path) -> str:
@@ -26,7 +26,7 @@ def test_pdf_has_title_body_sources_footer_and_diacritics(tmp_path: Path) -> Non
         para("Creëer een omgeving; naïef; ĳverig; Ελληνικά; Кирилиця"),
         bullets(["één", "twee"]),
     ]
-    write_pdf(target, body, PdfMeta(title="Hygiëne en reïntegratie", sources=[SEED]))
+    write_pdf(target, body, PdfMeta(title="Hygiëne en reïntegratie", sources=[SLIDE]))
     assert target.read_bytes().startswith(b"%PDF")
     fonts = {
         str(f) for page in PdfReader(target).pages for f in page["/Resources"]["/Font"].values()
@@ -38,7 +38,7 @@ def test_pdf_has_title_body_sources_footer_and_diacritics(tmp_path: Path) -> Non
     assert f"DocentWijzer {__version__}" in text
     assert "pagina 1 van 1" in text
     assert "geen diagnose" in text
-    assert "Bronnen" in text and "[seed 000]" in text
+    assert "Bronnen" in text and "J. Dopmeijer, dia's over studentenwelzijn" in text
 
 
 def test_unwritable_location_gives_a_clear_message(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from docentwijzer.training import (
 )
 from tests.core.userfile_support import HOSTILE, finishes, make_hostile
 
-#: The leaves of the referral tree as design/beslisboom.md names them.
+#: The leaves of the referral tree as docs/beslisboom.md names them.
 DESIGN_LEAVES = {
     "ACUUT",
     "TWIJFEL_GEVAAR",
@@ -99,8 +99,8 @@ def test_dutch_and_english_cases_walk_the_same_route() -> None:
         assert dutch.tools == english.tools
         assert len(dutch.route) == len(english.route)
         assert len(dutch.discussion.why) == len(english.discussion.why)
-        seeds = [[p.source.seed for p in c.discussion.why] for c in (dutch, english)]
-        assert seeds[0] == seeds[1]  # the same seed behind each reason
+        refs = [[p.source.ref for p in c.discussion.why] for c in (dutch, english)]
+        assert refs[0] == refs[1]  # the same public source behind each reason
         # the answers are the tree's own labels (tests/core/test_training_routes.py walks them)
         assert dutch.route[0].split(",")[0] in ("Ja", "Nee", "Weet ik niet zeker")
         assert english.route[0].split(",")[0] in ("Yes", "No", "I'm not sure")
@@ -144,13 +144,13 @@ def test_an_unknown_leaf_is_refused() -> None:
 
 #: Figures the training must show, with the seed each comes from (checked against the seed text).
 SEED_FIGURES = {
-    "psychische-klachten": ("51%", "000_6fccab333fcb74ab.txt", ["39%", "12%"]),
-    "uitputting": ("68%", "000_6fccab333fcb74ab.txt", []),
-    "stress": ("62%", "004_4b334115c6f1c749.txt", []),
-    "prestatiedruk": ("54%", "004_4b334115c6f1c749.txt", ["45%", "30%", "21%"]),
-    "xtc": ("13%", "000_6fccab333fcb74ab.txt", ["3%"]),
-    "concentratiemiddelen": ("4%", "000_6fccab333fcb74ab.txt", []),
-    "hulp": ("8%", "000_6fccab333fcb74ab.txt", []),
+    "psychische-klachten": ("51%", "dopmeijer-dias-studentenwelzijn", ["39%", "12%"]),
+    "uitputting": ("68%", "dopmeijer-dias-studentenwelzijn", []),
+    "stress": ("62%", "handreiking-prestatiedruk-2023", []),
+    "prestatiedruk": ("54%", "handreiking-prestatiedruk-2023", ["45%", "30%", "21%"]),
+    "xtc": ("13%", "dopmeijer-dias-studentenwelzijn", ["3%"]),
+    "concentratiemiddelen": ("4%", "dopmeijer-dias-studentenwelzijn", []),
+    "hulp": ("8%", "dopmeijer-dias-studentenwelzijn", []),
 }
 
 
@@ -167,7 +167,7 @@ def test_key_figures_with_their_seed_and_year(lang: str) -> None:
             assert detail in figure.detail
     assert "8%" in figures["cannabis"].detail  # frequent cannabis use
     assert len(data.pillars) == 5
-    assert all(p.source.ref == "000_6fccab333fcb74ab.txt" for p in data.pillars)
+    assert all(p.source.ref == "dopmeijer-dias-studentenwelzijn" for p in data.pillars)
 
 
 # -- the trainer's own case files -----------------------------------------------------------------
@@ -234,7 +234,7 @@ def test_the_handout_contains_every_case_with_its_discussion(lang: str, tmp_path
     assert t("training.questions_title", lang=lang) in text  # type: ignore[arg-type]
     assert t("pdf.sources", lang=lang) in text  # type: ignore[arg-type]
     assert "51%" in text and "62%" in text
-    assert "[seed 000]" in text and "[seed 004]" in text
+    assert "Dopmeijer" in text and "Handreiking prestatiedruk en stress" in text
 
 
 def test_the_handout_includes_own_cases(tmp_path: Path) -> None:

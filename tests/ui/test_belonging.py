@@ -52,7 +52,7 @@ def test_browse_all_tips_by_theme_and_open_one(main_window: MainWindow, qtbot: Q
     assert screen.current_tip() == target
     text = detail_text(screen)
     assert target.title in text and target.what in text
-    assert "seed 000" in text and "Strayhorn" in text  # the source, visible
+    assert "J. Dopmeijer" in text and "Strayhorn" in text  # the source, visible
     assert main_window.acute_bar.isVisible()
 
 
@@ -275,7 +275,7 @@ def test_why_panel_shows_definition_and_signals_and_leads_to_the_checklist(
     text = "\n".join(label.text() for label in why.findChildren(QLabel))
     assert "Asher & Weeks, 2013" in text
     assert "Uitstelgedrag" in text and "Terugtrekkend gedrag" in text
-    assert "seed 000" in text
+    assert "J. Dopmeijer" in text
     button = next(
         b for b in why.findChildren(type(screen.reset_button)) if "Naar Signalering" in b.text()
     )

@@ -69,7 +69,9 @@ def test_every_signal_is_on_screen_with_its_source(screen: ChecklistScreen) -> N
     assert "Signalen van een lage mate van sense of belonging" in text
     assert "Je merkt veranderingen in gedrag, stemming en voorkomen van student:" in text
     assert "Je ruikt regelmatig een alcohol of cannabisgeur" in text
-    assert text.count("[seed 000]") == 2  # one source line under each group
+    # one source line under each group, citing the slides by author, title and year
+    assert text.count("J. Dopmeijer, dia's over studentenwelzijn") == 2
+    assert "z.j." in text
     assert "Geen volledige naam" in text  # the pseudonym field says why
     assert "Je hebt nog niets aangevinkt." in summary_text(screen)
     assert not any(row.details.isVisibleTo(screen) for row in screen.rows.values())

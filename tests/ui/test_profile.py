@@ -320,7 +320,7 @@ def test_with_no_profile_the_roles_explanations_and_national_numbers_show(
     ):
         assert role_name in text
     assert "Bij pesten, discriminatie of grensoverschrijdend gedrag." in text
-    assert "Bron: design/beslisboom.md" in text
+    assert "Bron: Landelijk Kader Studentenwelzijn 2023-2030" in text
     assert screen.national_numbers["112"].text() == "Alarmnummer: 112"
     assert "113 of 0800-0113" in screen.national_numbers["113"].text()
     assert "0900-0113" not in text
