@@ -38,11 +38,12 @@ from docentwijzer.ui import dialogs
 from docentwijzer.ui.acutebar import AcuteBar
 from docentwijzer.ui.areas import AREAS, Area, area, nav_areas
 from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
+from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from docentwijzer.ui.training import TrainerSession
+    from docentwijzer.ui.trainer_mode import TrainerSession
 
 ACUTE_SHORTCUT = QKeySequence(Qt.Key.Key_F1)
 #: Trainer mode shows nothing personal: these areas are hidden and cannot be opened.
@@ -329,8 +330,6 @@ class MainWindow(QMainWindow):
             return False
         self.settings.language = i18n.language()
         self._persist()
-        from docentwijzer.ui.application import install_qt_translator
-
         install_qt_translator(i18n.language())
         self.language_changed.emit(i18n.language())
         return True
@@ -379,7 +378,7 @@ class MainWindow(QMainWindow):
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
-    # -- trainer mode (the session and its look live in ui/training.py) -----------------------
+    # -- trainer mode (the session and its look live in ui/trainer_mode.py) -------------------
 
     @property
     def trainer_mode(self) -> bool:
@@ -394,7 +393,7 @@ class MainWindow(QMainWindow):
             return True
         if self._unsaved_screens() and not dialogs.confirm_discard(self):
             return False
-        from docentwijzer.ui.training import TrainerSession
+        from docentwijzer.ui.trainer_mode import TrainerSession
 
         self._trainer = TrainerSession(self)
         if self._current in TRAINER_HIDDEN_AREAS:

@@ -17,7 +17,8 @@ from docentwijzer.handoff import NoteDraft
 from docentwijzer.training import builtin_cases, user_case_dir
 
 from docentwijzer.ui.mainwindow import MainWindow
-from docentwijzer.ui.training import TrainerBar, TrainingScreen
+from docentwijzer.ui.trainer_mode import TrainerBar
+from docentwijzer.ui.training import TrainingScreen
 
 
 def app_font_size() -> float:

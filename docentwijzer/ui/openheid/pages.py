@@ -3,8 +3,6 @@ checks before and after, one question, the first step and the end with the teach
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +29,7 @@ from docentwijzer.sources import Source
 from docentwijzer.ui.openheid.parts import (
     STUDENT_SCALE,
     ChoiceBox,
+    Exercise,
     Wrapped,
     add_now,
     clear_layout,
@@ -44,10 +43,6 @@ from docentwijzer.ui.openheid.parts import (
 )
 from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
 
-if TYPE_CHECKING:
-    from docentwijzer.ui.openheid.screen import OpennessScreen
-
-
 # -- pages ---------------------------------------------------------------------------------------
 
 
@@ -57,7 +52,7 @@ class Page(QWidget):
     key = ""
     student = True
 
-    def __init__(self, screen: OpennessScreen) -> None:
+    def __init__(self, screen: Exercise) -> None:
         super().__init__()
         self.screen = screen
         self.content: OpennessContent = screen.content
@@ -99,7 +94,7 @@ class IntroPage(Page):
     key = "intro"
     student = False
 
-    def __init__(self, screen: OpennessScreen) -> None:
+    def __init__(self, screen: Exercise) -> None:
         super().__init__(screen)
         self.column.addWidget(heading(self.content.title))
         self.column.addWidget(paragraph(t("openheid.teacher_intro")))
@@ -138,7 +133,7 @@ class IntroPage(Page):
 class SurePage(Page):
     """Four yes/no questions, before or after; shown side by side, never scored."""
 
-    def __init__(self, screen: OpennessScreen, phase: str) -> None:
+    def __init__(self, screen: Exercise, phase: str) -> None:
         super().__init__(screen)
         self.phase = phase
         self.key = f"sure_{phase}"
@@ -217,7 +212,7 @@ class SurePage(Page):
 class QuestionPage(Page):
     """One of the five questions (or the choice), answered once for everyone."""
 
-    def __init__(self, screen: OpennessScreen, question_id: str) -> None:
+    def __init__(self, screen: Exercise, question_id: str) -> None:
         super().__init__(screen)
         self.question = self.content.question(question_id)
         self.key = question_id
@@ -257,7 +252,7 @@ class QuestionPage(Page):
 class FirstStepPage(Page):
     key = "first_step"
 
-    def __init__(self, screen: OpennessScreen) -> None:
+    def __init__(self, screen: Exercise) -> None:
         super().__init__(screen)
         step = self.content.first_step
         self.column.addWidget(page_title(step.title))
@@ -287,7 +282,7 @@ class DonePage(Page):
 
     key = "done"
 
-    def __init__(self, screen: OpennessScreen) -> None:
+    def __init__(self, screen: Exercise) -> None:
         super().__init__(screen)
         self.column.addWidget(page_title(t("openheid.done_title")))
         self.column.addWidget(text_label(t("openheid.done_text")))

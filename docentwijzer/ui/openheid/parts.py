@@ -3,6 +3,8 @@ targets that wrap, and the choice box of one question."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from docentwijzer.openheid import (
     Answer,
+    OpennessContent,
+    OpennessResult,
     Question,
 )
 
@@ -240,3 +244,25 @@ class ChoiceBox(QWidget):
     def first_focus(self) -> QWidget:
         checked = next((w.button for w in self.options.values() if w.button.isChecked()), None)
         return checked or next(iter(self.options.values())).button
+
+
+class Exercise(Protocol):
+    """What a page needs of the screen it sits on (the screen imports the pages, not back)."""
+
+    content: OpennessContent
+    result: OpennessResult
+    note_id: str | None
+    pseudonym: str | None
+    active: bool
+
+    def chain_focus(self, page: QWidget) -> None: ...
+
+    def edited(self) -> None: ...
+
+    def start(self) -> None: ...
+
+    def make_pdf(self) -> None: ...
+
+    def save_note(self) -> None: ...
+
+    def close_without_saving(self) -> None: ...

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +23,7 @@ from docentwijzer.openheid import (
 from docentwijzer.ui.openheid.pages import Page, QuestionPage
 from docentwijzer.ui.openheid.parts import (
     STUDENT_SCALE,
+    Exercise,
     Wrapped,
     add_now,
     clear_layout,
@@ -32,9 +31,6 @@ from docentwijzer.ui.openheid.parts import (
     page_title,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from docentwijzer.ui.openheid.screen import OpennessScreen
 
 
 class RecipientRow(QFrame):
@@ -114,7 +110,7 @@ class RecipientsPage(Page):
 
     key = "wie"
 
-    def __init__(self, screen: OpennessScreen) -> None:
+    def __init__(self, screen: Exercise) -> None:
         super().__init__(screen)
         self.question = self.content.question("wie")
         self.column.addWidget(

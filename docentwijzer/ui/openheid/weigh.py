@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +26,7 @@ from docentwijzer.openheid import (
 
 from docentwijzer.ui.openheid.pages import Page
 from docentwijzer.ui.openheid.parts import (
+    Exercise,
     Wrapped,
     add_now,
     clear_layout,
@@ -35,9 +34,6 @@ from docentwijzer.ui.openheid.parts import (
     page_title,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from docentwijzer.ui.openheid.screen import OpennessScreen
 
 
 class WeighRow(QWidget):
@@ -96,7 +92,7 @@ class WeighRow(QWidget):
 class WeighPage(Page):
     """Advantages or risks of openness: examples to pick, own words, each weighted."""
 
-    def __init__(self, screen: OpennessScreen, kind: ListKind) -> None:
+    def __init__(self, screen: Exercise, kind: ListKind) -> None:
         super().__init__(screen)
         self.kind: ListKind = kind
         self.key = kind
@@ -158,7 +154,7 @@ class ComparePage(Page):
 
     key = "compare"
 
-    def __init__(self, screen: OpennessScreen) -> None:
+    def __init__(self, screen: Exercise) -> None:
         super().__init__(screen)
         compare = self.content.compare
         self.column.addWidget(page_title(compare.title))
