@@ -203,6 +203,30 @@ class _Entry:
         return cls(summary, note.haystack(), order)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: Any) -> Any:
+    """``value`` with lone surrogates (half a character, pasted from a broken source: they
+    cannot be stored as UTF-8) replaced by U+FFFD; a valid pair becomes its character."""
+    if isinstance(value, str):
+        if not _SURROGATE.search(value):
+            return value
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if isinstance(value, list):
+        return [_text(item) for item in value]
+    if isinstance(value, dict):
+        return {_text(key): _text(item) for key, item in value.items()}
+    return value
+
+
+def _storable(note: Note) -> Note:
+    """``note`` as it can be stored (and is then shown): see :func:`_text`."""
+    data = note.model_dump()
+    cleaned = _text(data)
+    return note if cleaned == data else Note.model_validate(cleaned)
+
+
 def _note(row: Sequence[Any]) -> Note:
     return Note(
         id=row[0],
@@ -315,11 +339,20 @@ class NotesStore:
         """Open a backup after the vault itself could not be read (the vault is kept aside)."""
         self._load(self.vault.restore(backup, passphrase))
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """New passphrase and data key; the backups are rewritten, so none opens with ``old``."""
+    def change_passphrase(self, old: str, new: str) -> list[Path]:
+        """New passphrase and data key; the backups are rewritten, so none opens with ``old``.
+
+        Returns the backups that could not be replaced and still open with ``old`` (the user
+        must be told which); normally none. On an error nothing changed.
+        """
         db = self._require()
         db.commit()
-        self.vault.change_passphrase(old, new, db.serialize())
+        try:
+            return self.vault.change_passphrase(old, new, db.serialize())
+        except VaultError as exc:
+            if exc.kind == "changed":
+                raise self._after_conflict() from exc
+            raise
 
     def lock(self) -> None:
         """Close the database and forget the keys."""
@@ -378,20 +411,35 @@ class NotesStore:
         payload = db.serialize()
         try:
             self.vault.write(payload, purge_backups=purge)
-        except VaultError:
+        except VaultError as exc:
             if self._saved is not None:
                 db.deserialize(self._saved)
                 db.execute("PRAGMA secure_delete = ON")
                 self._reindex()
+            if exc.kind == "changed":
+                raise self._after_conflict() from exc
             raise
         self._saved = payload
+
+    def _after_conflict(self) -> VaultError:
+        """Another program wrote the vault since it was read: nothing was written. Show what
+        is on disk now if this key still opens it; the error says which of the two happened."""
+        try:
+            payload = self.vault.reload()
+        except VaultError:
+            return vault_error("changed_locked")
+        old = self._db
+        self._load(payload)
+        if old is not None and old is not self._db:
+            old.close()
+        return vault_error("changed_reloaded")
 
     # -- changing -----------------------------------------------------------------------------
 
     def save(self, note: Note) -> Note:
         """Insert or update ``note`` (by id); returns it as stored, with ``updated`` set."""
         db = self._require()
-        stored = note.model_copy(update={"updated": self._now()})
+        stored = _storable(note).model_copy(update={"updated": self._now()})
         exists = db.execute("SELECT created FROM notes WHERE id = ?", (note.id,)).fetchone()
         if exists:
             stored = stored.model_copy(update={"created": datetime.fromisoformat(exists[0])})
@@ -408,7 +456,7 @@ class NotesStore:
         """Insert or update many notes with one write (imports, benchmarks)."""
         db = self._require()
         now = self._now()
-        stored = [note.model_copy(update={"updated": now}) for note in notes]
+        stored = [_storable(note).model_copy(update={"updated": now}) for note in notes]
         db.executemany(
             "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_row(note) for note in stored],

@@ -58,24 +58,34 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def remove_stale_temp_files(folder: Path) -> int:
-    """Remove temp files left by an interrupted write; returns how many."""
+    """Remove temp files left by an interrupted write; returns how many (best effort: what
+    cannot be removed now is tried again next time)."""
     removed = 0
-    if folder.is_dir():
-        for leftover in folder.glob(f".*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-                removed += 1
+    try:
+        leftovers = list(folder.glob(f".*{TEMP_SUFFIX}")) if folder.is_dir() else []
+    except OSError:
+        return 0
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
     return removed
 
 
-def move_aside(path: Path, reason: str = "corrupt") -> Path:
-    """Rename an unreadable file so it is kept, never overwritten; returns the new path."""
+def aside_path(path: Path, reason: str = "corrupt") -> Path:
+    """A free name beside ``path`` to keep an unreadable file under: ``<stem>.<reason>-<time>``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
     counter = 1
     while target.exists():
         target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
         counter += 1
+    return target
+
+
+def move_aside(path: Path, reason: str = "corrupt") -> Path:
+    """Rename an unreadable file so it is kept, never overwritten; returns the new path."""
+    target = aside_path(path, reason)
     os.replace(path, target)
     return target
 

@@ -313,7 +313,9 @@ class NotesScreen(Screen):
         except VaultError as exc:
             page.error.setText(str(exc))
             page.error.show()
-            page.offer_backups(self.session.store.vault.backups() if exc.backup_may_help else [])
+            offer = self.session.store.vault.backups() if exc.backup_may_help else []
+            # exc.paths: the backups this passphrase opens (the vault needs the other one)
+            page.offer_backups(exc.paths or offer)
             page.passphrase.selectAll()
             page.passphrase.setFocus()
             return
@@ -699,13 +701,17 @@ class NotesScreen(Screen):
     def _change_passphrase(self, old: str, new: str) -> None:
         try:
             with _busy():
-                self.session.store.change_passphrase(old, new)
+                left = self.session.change_passphrase(old, new)
         except VaultError as exc:
             self.change_page.error.setText(str(exc))
             self.change_page.error.show()
             return
         self.change_page.clear()
-        dialogs.info(self, t("notes.change_title"), t("notes.change_done"))
+        if left:  # changed, but these files still open with the old passphrase: say which
+            files = ", ".join(str(path) for path in left)
+            dialogs.warn(self, t("notes.change_title"), t("notes.change_done_partial", files=files))
+        else:
+            dialogs.info(self, t("notes.change_title"), t("notes.change_done"))
         self.show_list()
 
     # -- export ----

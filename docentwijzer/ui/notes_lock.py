@@ -208,10 +208,13 @@ class UnlockPage(Page):
     def offer_backups(self, paths: list[Path]) -> None:
         self.backups.clear()
         for index, path in enumerate(paths, start=1):
-            stamp = datetime.fromtimestamp(path.stat().st_mtime)
+            try:
+                stamp = datetime.fromtimestamp(path.stat().st_mtime)
+            except OSError:  # gone or unreadable since: not offered
+                continue
             label = t(
                 "notes.backup_item",
-                n=index,
+                n=suffix[4:] if (suffix := path.suffix).startswith(".bak") else index,
                 date=format_date(stamp.date()),
                 time=stamp.strftime("%H:%M"),
             )

@@ -8,8 +8,9 @@ the application (an application event filter, as KeePassXC does), on Ctrl+L, and
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from docentwijzer.notes import Note, NotesStore
 from docentwijzer.settings import Settings
+from docentwijzer.vault import VaultError
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
 _INPUT_EVENTS = frozenset(
@@ -164,19 +166,38 @@ class NotesSession(QObject):
     # -- changes (each one written to disk before it returns) ---------------------------------
 
     def save(self, note: Note) -> Note:
-        saved = self.store.save(note)
+        with self._reloaded_on_conflict():
+            saved = self.store.save(note)
         self.notes_changed.emit()
         return saved
 
     def delete(self, ids: Iterable[str]) -> int:
-        removed = self.store.delete(ids)
+        with self._reloaded_on_conflict():
+            removed = self.store.delete(ids)
         self.notes_changed.emit()
         return removed
 
     def delete_pseudonym(self, pseudonym: str) -> int:
-        removed = self.store.delete_pseudonym(pseudonym)
+        with self._reloaded_on_conflict():
+            removed = self.store.delete_pseudonym(pseudonym)
         self.notes_changed.emit()
         return removed
+
+    def change_passphrase(self, old: str, new: str) -> list[Path]:
+        """Returns the backups that still open with ``old`` (see NotesStore)."""
+        with self._reloaded_on_conflict():
+            return self.store.change_passphrase(old, new)
+
+    @contextlib.contextmanager
+    def _reloaded_on_conflict(self) -> Iterator[None]:
+        """Another program wrote the vault: the store now shows what is on disk; so must
+        every list (the error itself goes on to the screen that asked)."""
+        try:
+            yield
+        except VaultError as exc:
+            if exc.kind == "changed_reloaded":
+                self.notes_changed.emit()
+            raise
 
     # -- idle lock -----------------------------------------------------------------------------
 

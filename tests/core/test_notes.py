@@ -43,6 +43,21 @@ def test_save_update_and_read_back_after_locking(tmp_path: Path) -> None:
     assert store.get(note.id) == changed
 
 
+def test_a_lone_surrogate_is_stored_as_a_replacement_character(tmp_path: Path) -> None:
+    """Half a character pasted from a broken source cannot be stored as UTF-8; saving raised
+    an uncaught UnicodeEncodeError. It becomes U+FFFD, and what is shown is what is stored."""
+    store = new_store(tmp_path)
+    note = store.save(
+        Note(pseudonym="S\ud800", observed="kapot \udc00 geplakt", tags=["x\ud83d"], text="😀")
+    )
+    assert note.pseudonym == "S\ufffd" and note.observed == "kapot \ufffd geplakt"
+    assert note.tags == ["x\ufffd"] and note.text == "😀"
+    store.lock()
+    store.unlock(PASSPHRASE)
+    assert store.get(note.id) == note
+    assert [s.pseudonym for s in store.query()] == ["S\ufffd"]
+
+
 def test_list_is_newest_first_and_can_be_grouped_by_pseudonym(tmp_path: Path) -> None:
     store = new_store(tmp_path)
     for pseudonym, day in [("CD", 3), ("ab", 5), ("AB", 1), ("CD", 9)]:
@@ -270,3 +285,53 @@ def test_opening_the_notes_turns_core_dumps_off(tmp_path: Path) -> None:
         assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
     else:  # Windows has no per-process limit; docs/privacy.md says so
         assert not refuse_core_dumps()
+
+
+# -- two stores on one data folder (two copies of the app) --------------------------------------
+
+
+def test_two_stores_on_one_folder_never_lose_an_acknowledged_save(tmp_path: Path) -> None:
+    """Issue: start the app twice, save in A, then in B: A's notes were gone (5 of 5)."""
+    a = new_store(tmp_path)
+    b = make_store(tmp_path)
+    b.unlock(PASSPHRASE)
+    from_a = [a.save(Note(pseudonym=f"A{i}")) for i in range(5)]
+    with pytest.raises(VaultError) as caught:
+        b.save(Note(pseudonym="B0"))
+    assert caught.value.kind == "changed_reloaded"
+    assert "niet opgeslagen" in str(caught.value) and "niets overschreven" in str(caught.value)
+    # B now shows what is on disk, and saving again keeps A's notes.
+    assert {s.id for s in b.query()} == {n.id for n in from_a}
+    again = b.save(Note(pseudonym="B0"))
+    fresh = make_store(tmp_path)
+    fresh.unlock(PASSPHRASE)
+    assert {s.id for s in fresh.query()} == {n.id for n in from_a} | {again.id}
+    # And now A is the one behind: its delete is refused, nothing is removed.
+    with pytest.raises(VaultError) as caught:
+        a.delete([from_a[0].id])
+    assert caught.value.kind == "changed_reloaded"
+    assert a.count() == 6
+    assert a.delete([from_a[0].id]) == 1
+    fresh.lock()
+    fresh.unlock(PASSPHRASE)
+    assert fresh.count() == 5
+
+
+def test_a_store_behind_a_passphrase_change_refuses_and_keeps_the_file(tmp_path: Path) -> None:
+    a = new_store(tmp_path)
+    a.save(Note(pseudonym="A0"))
+    b = make_store(tmp_path)
+    b.unlock(PASSPHRASE)
+    a.change_passphrase(PASSPHRASE, "een andere lange zin")
+    before = a.vault.path.read_bytes()
+    for attempt in range(2):  # and again: still refused, never written
+        with pytest.raises(VaultError) as caught:
+            b.save(Note(pseudonym=f"B{attempt}"))
+        assert caught.value.kind == "changed_locked"
+        assert "vergrendel" in str(caught.value)
+    with pytest.raises(VaultError):
+        b.change_passphrase(PASSPHRASE, "nog een andere zin")
+    assert a.vault.path.read_bytes() == before
+    b.lock()
+    b.unlock("een andere lange zin")
+    assert [s.pseudonym for s in b.query()] == ["A0"]

@@ -26,6 +26,7 @@ from docentwijzer.vault import (
     VaultError,
 )
 from tests.core.notes_support import PASSPHRASE, TEST_KDF, leftovers, make_store, new_store
+from tests.faults import Immutable, inject
 
 
 def vault_with_history(folder: Path) -> tuple[NotesStore, list[Note]]:
@@ -394,6 +395,27 @@ def test_short_writes_are_completed(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert store.get(note.id) == note
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_without_hard_links_the_backup_copy_is_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT on a USB stick has no hard links: backup 1 is then a copy, and it was made 0644."""
+    store, saved = vault_with_history(tmp_path)
+
+    def no_links(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EPERM, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    old_umask = os.umask(0o022)
+    try:
+        store.save(Note(pseudonym="op een stick"))
+    finally:
+        os.umask(old_umask)
+    for path in store.vault.files():
+        assert path.stat().st_mode & 0o077 == 0, f"{path.name} is readable by others"
+    assert ids_in(tmp_path, store.vault.backup_path(1)) == {n.id for n in saved}
+
+
 # -- erasing -------------------------------------------------------------------------------------
 
 
@@ -418,32 +440,19 @@ def test_destroy_also_removes_an_unreadable_vault_kept_aside_by_a_restore(tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["other.json"]
 
 
-def test_destroy_removes_what_it_cannot_overwrite_and_names_what_it_cannot_remove(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_destroy_removes_what_it_can_and_names_what_it_cannot_remove(tmp_path: Path) -> None:
     store, _ = vault_with_history(tmp_path)
-    import docentwijzer.vault as vault_module
-
-    def cannot_overwrite(_path: Path) -> None:
-        raise PermissionError(13, "read-only")
-
-    monkeypatch.setattr(vault_module, "_shred", cannot_overwrite)
-    store.destroy()  # overwriting fails, removing still works
-    assert list(tmp_path.iterdir()) == []
-
-    store, _ = vault_with_history(tmp_path)
-    real_unlink = Path.unlink
-
-    def stuck(self: Path, missing_ok: bool = False) -> None:
-        if self.name == store.vault.path.name:
-            raise PermissionError(13, "in use")
-        real_unlink(self, missing_ok=missing_ok)
-
-    monkeypatch.setattr(Path, "unlink", stuck)
-    with pytest.raises(VaultError, match="Verwijder deze bestanden zelf") as caught:
+    immutable = Immutable(names=frozenset({store.vault.path.name}))
+    with (
+        inject(tmp_path, immutable),
+        pytest.raises(VaultError, match="Verwijder deze bestanden zelf") as caught,
+    ):
         store.destroy()
-    assert store.vault.path.name in str(caught.value)
     assert caught.value.kind == "remove"
+    assert str(store.vault.path) in str(caught.value)
+    # The rest is gone; the file left is whole (it still opens), not half overwritten.
+    assert [p.name for p in tmp_path.iterdir()] == [store.vault.path.name]
+    assert ids_in(tmp_path)
 
 
 def test_stale_temp_files_are_removed_when_the_vault_opens(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from docentwijzer.handoff import NoteDraft, Reopen
 from docentwijzer.notes import Note, NotesStore, vault_path
 from docentwijzer.vault import Vault
 from tests.core.notes_support import PASSPHRASE, TEST_KDF
+from tests.faults import Immutable, inject
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.mainwindow import MainWindow
@@ -486,6 +487,47 @@ def test_delete_asks_first_then_deletes(
     assert unlocked.pages.currentWidget() is unlocked.list_page
 
 
+def test_a_delete_that_fails_keeps_the_note_on_screen_and_on_disk(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue: with an immutable backup the delete failed on screen but had already removed the
+    note from the vault; after relocking it was gone."""
+    notes = [session.save(Note(pseudonym=f"P{i}", observed="x")) for i in range(3)]
+    unlocked.open_note(notes[0].id)
+    dialog_log.answer = True
+    with inject(paths.data_dir(), Immutable(names=frozenset({"notities.dwvault.bak2"}))):
+        qtbot.mouseClick(unlocked.view_page.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog_log.names() == ["confirm_delete", "warn"]
+    message = str(dialog_log.calls[1][1])
+    assert "niet verwijderd" in message and "notities.dwvault.bak2" in message
+    assert "P0" in texts(unlocked)
+    session.lock()
+    session.unlock(PASSPHRASE)
+    assert session.store.get(notes[0].id) is not None
+
+
+def test_a_second_window_that_wrote_the_notes_is_not_overwritten(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue: two copies of the app each replaced the vault; A's notes were gone."""
+    session.save(Note(pseudonym="Kim"))
+    other = NotesStore(Vault(vault_path(), kdf=TEST_KDF))
+    other.unlock(PASSPHRASE)
+    other.save(Note(pseudonym="Sam"))
+    unlocked.show_list()
+    assert "Sam" not in texts(unlocked)
+    write_note(qtbot, unlocked, "Lou", "nieuw")  # Ctrl+S
+    assert dialog_log.names() == ["warn"]
+    assert "niet opgeslagen" in str(dialog_log.calls[0][1])
+    assert unlocked.pages.currentWidget() is unlocked.editor  # the input is kept
+    assert "Sam" in texts(unlocked)  # and the list now shows the file
+    unlocked.editor.submit()  # saving again works, on top of B's note
+    assert {s.pseudonym for s in session.store.query()} == {"Kim", "Lou", "Sam"}
+    other.lock()
+    other.unlock(PASSPHRASE)
+    assert {s.pseudonym for s in other.query()} == {"Kim", "Lou", "Sam"}
+
+
 def test_delete_everything_for_one_pseudonym_and_then_everything(
     unlocked: NotesScreen, session: NotesSession, dialog_log
 ) -> None:  # type: ignore[no-untyped-def]
@@ -721,6 +763,49 @@ def test_change_the_passphrase_from_the_more_menu(
     session.lock()
     session.unlock("een nieuwe lange zin")
     assert session.store.count() == 1
+
+
+def test_a_passphrase_change_that_fails_says_so_and_the_old_one_opens(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue: with an immutable backup the app said the change failed, but the vault was
+    already on the new passphrase and the old one no longer opened it."""
+    for i in range(3):
+        session.save(Note(pseudonym=f"P{i}"))
+    unlocked._show_change_passphrase()
+    page = unlocked.change_page
+    type_into(qtbot, page.old, PASSPHRASE)
+    type_into(qtbot, page.new, "een nieuwe lange zin")
+    type_into(qtbot, page.repeat, "een nieuwe lange zin")
+    with inject(paths.data_dir(), Immutable(names=frozenset({"notities.dwvault.bak2"}))):
+        qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert "niet gewijzigd" in page.error.text() and "notities.dwvault.bak2" in page.error.text()
+    assert dialog_log.names() == []
+    session.lock()
+    session.unlock(PASSPHRASE)
+    assert session.store.count() == 3
+
+
+def test_a_backup_that_opens_with_the_other_passphrase_is_offered(
+    notes: NotesScreen, session: NotesSession, qtbot: QtBot
+) -> None:
+    """A crash after the new vault was written but before the backups were replaced: the old
+    passphrase no longer opens the vault, but it opens backup 1, which is offered."""
+    session.setup(PASSPHRASE)
+    session.save(Note(pseudonym="AB"))
+    vault = session.store.vault
+    kept = vault.backup_path(1).read_bytes()
+    session.change_passphrase(PASSPHRASE, "een nieuwe lange zin")
+    vault.backup_path(1).unlink()  # a hard link to the vault: not to be written in place
+    vault.backup_path(1).write_bytes(kept)  # as a crash mid-change leaves it
+    session.lock()
+    page = notes.unlock_page
+    type_into(qtbot, page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    assert not session.is_open, "opened"
+    assert "nieuwe wachtwoordzin" in page.error.text()
+    assert not page.backup_box.isHidden()
+    assert page.backups.count() == 1 and page.backups.currentData() == vault.backup_path(1)
 
 
 def test_save_stays_in_view_below_a_long_note_form(unlocked: NotesScreen, qtbot: QtBot) -> None:
