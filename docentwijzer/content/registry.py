@@ -9,6 +9,7 @@ from docentwijzer.belonging import BelongingContent
 from docentwijzer.checklist import ChecklistContent
 from docentwijzer.content import ContentDocument
 from docentwijzer.helplines import HelpContent
+from docentwijzer.oefenen import PracticeContent
 from docentwijzer.openheid import OpennessContent
 from docentwijzer.profile import ProfileContent
 from docentwijzer.training import Background, CaseSet
@@ -23,4 +24,5 @@ DOCUMENTS: dict[str, type[ContentDocument]] = {
     "instelling": ProfileContent,
     "belonging": BelongingContent,
     "openheid": OpennessContent,
+    "oefenen": PracticeContent,
 }
