@@ -150,7 +150,8 @@ class ConversationDraft(_Item):
         return self.turns[0]
 
     def node(self, node_id: str) -> Turn | Ending:
-        for item in (*self.turns, *self.endings):
+        nodes: list[Turn | Ending] = [*self.turns, *self.endings]
+        for item in nodes:
             if item.id == node_id:
                 return item
         raise KeyError(node_id)
@@ -258,7 +259,7 @@ def _blank(text: str) -> bool:
     return not text.strip()
 
 
-def conversation_problems(  # noqa: C901 - one list of rules, read top to bottom
+def conversation_problems(
     conversation: ConversationDraft, lang: Lang | None = None
 ) -> list[Problem]:
     """Everything wrong with ``conversation``, in the user's language (empty when sound).
@@ -385,7 +386,7 @@ def skill_problems(conversation: ConversationDraft, known: Iterable[str]) -> lis
     return problems
 
 
-# -- walking a conversation -------------------------------------------------------------------------
+# -- walking a conversation ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from docentwijzer.oefenen import (
 )
 from docentwijzer.tree import LEAVES, tree_content
 
-SOURCE = {"ref": "001_344d59752626509e.txt", "detail": "signalerende en doorverwijsrol"}
+SOURCE = {"ref": "landelijk-kader-2023", "detail": "signalerende en doorverwijsrol"}
 
 
 def _choice(cid: str, nxt: str, effect: str = "helps", **extra: Any) -> dict[str, Any]:
@@ -263,7 +263,7 @@ def test_the_estimate_counts_reading_and_choosing() -> None:
     assert 0 < estimated_seconds(conversation, short) < estimated_seconds(conversation, longer)
 
 
-# -- the referral step in the real tree -------------------------------------------------------------
+# -- the referral step in the real tree ---------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -296,4 +296,3 @@ def test_the_verdict_compares_the_walk_with_the_conversations_ending() -> None:
     verdict = referral_verdict(elsewhere, ending)
     assert verdict is not None and not verdict.matches
     assert verdict.intended.id == "PSYCHISCH" and verdict.route[-1].answered
-

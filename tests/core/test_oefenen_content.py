@@ -23,14 +23,42 @@ from docentwijzer.tree import LEAVES, tree_content
 #: Words that shame or diagnose; feedback never uses them (as whole words).
 SHAMING_OR_DIAGNOSING: dict[str, tuple[str, ...]] = {
     "nl": (
-        "fout", "foute", "slecht", "dom", "verkeerd", "verkeerde", "stom", "faalt",
-        "depressie", "depressief", "stoornis", "burn-out", "verslaafd", "verslaving",
-        "suïcidaal", "angststoornis", "ziek",
+        "fout",
+        "foute",
+        "slecht",
+        "dom",
+        "verkeerd",
+        "verkeerde",
+        "stom",
+        "faalt",
+        "depressie",
+        "depressief",
+        "stoornis",
+        "burn-out",
+        "verslaafd",
+        "verslaving",
+        "suïcidaal",
+        "angststoornis",
+        "ziek",
     ),
     "en": (
-        "wrong", "bad", "stupid", "mistake", "fail", "failed", "poor",
-        "depression", "depressed", "disorder", "burnout", "addict", "addicted", "addiction",
-        "suicidal", "ill", "sick",
+        "wrong",
+        "bad",
+        "stupid",
+        "mistake",
+        "fail",
+        "failed",
+        "poor",
+        "depression",
+        "depressed",
+        "disorder",
+        "burnout",
+        "addict",
+        "addicted",
+        "addiction",
+        "suicidal",
+        "ill",
+        "sick",
     ),
 }
 
@@ -80,8 +108,12 @@ def test_dutch_and_english_have_the_same_shape() -> None:
             conversation.id,
             conversation.channel,
             [
-                (t.id, bool(t.student), bool(t.narration), [(c.id, c.effect, c.next, c.skill)
-                 for c in t.choices])
+                (
+                    t.id,
+                    bool(t.student),
+                    bool(t.narration),
+                    [(c.id, c.effect, c.next, c.skill) for c in t.choices],
+                )
                 for t in conversation.turns
             ],
             [(e.id, e.destination) for e in conversation.endings],
@@ -91,8 +123,12 @@ def test_dutch_and_english_have_the_same_shape() -> None:
     en = [shape(c) for c in _conversations("en")]
     assert nl == en
     refs = {
-        lang: [c.source.ref for conv in _conversations(lang) for _, c in conv.choices()
-               if c.source is not None]
+        lang: [
+            c.source.ref
+            for conv in _conversations(lang)
+            for _, c in conv.choices()
+            if c.source is not None
+        ]
         for lang in LANGUAGES
     }
     assert refs["nl"] == refs["en"]
