@@ -14,6 +14,7 @@ from docentwijzer.openheid import OpennessContent
 from docentwijzer.profile import ProfileContent
 from docentwijzer.training import Background, CaseSet
 from docentwijzer.tree import TreeContent
+from docentwijzer.zelfzorg import SelfCareContent
 
 DOCUMENTS: dict[str, type[ContentDocument]] = {
     "hulp": HelpContent,
@@ -25,4 +26,5 @@ DOCUMENTS: dict[str, type[ContentDocument]] = {
     "belonging": BelongingContent,
     "openheid": OpennessContent,
     "oefenen": PracticeContent,
+    "zelfzorg": SelfCareContent,
 }
