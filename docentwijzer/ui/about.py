@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from docentwijzer import APP_NAME, __version__, paths
@@ -73,11 +71,9 @@ class AboutScreen(Screen):
         self.body.addWidget(heading(t("about.sources_title"), 2))
         lang = language()
         self.body.addWidget(paragraph(t("about.sources_intro")))
-        items = "".join(
-            f"<li>{html.escape(entry.citation(lang))}</li>"
-            for entry in catalogue().sources.values()
-        )
-        self.body.addWidget(paragraph(f"<ul>{items}</ul>", rich=True))
+        # One plain paragraph per source: wraps at any text size, read cleanly by screen readers.
+        for entry in catalogue().sources.values():
+            self.body.addWidget(paragraph(f"• {entry.citation(lang)}"))
         self.body.addWidget(
             paragraph(t("acute.checked", date=help_content().numbers_checked), muted=True)
         )

@@ -268,3 +268,14 @@ def test_saving_a_setting_on_a_full_disk_is_reported_not_a_crash(
     assert "niet bewaard" in message and "No space left on device" in message
     assert main_window.settings.idle_lock_minutes == 9  # it applies now, and the user knows
     main_window.set_color_scheme("light")
+
+
+def test_about_lists_every_public_source_as_a_citation(main_window: MainWindow) -> None:
+    from docentwijzer.sources import catalogue
+
+    main_window.navigate("over")
+    text = visible_texts(main_window)
+    for entry in catalogue().sources.values():
+        assert entry.citation("nl") in text
+    assert "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023)" in text
+    assert "seed" not in text.lower() and ".txt" not in text
