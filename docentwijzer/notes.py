@@ -27,8 +27,10 @@ from docentwijzer import paths
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, NoteFields
 from docentwijzer.vault import KdfParams, Vault, VaultError, vault_error
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VAULT_NAME = "notities.dwvault"
+#: Changes the store makes inside the same write as a note (check-ins, see checkins.py).
+Also = Callable[[sqlite3.Connection], None]
 
 _SCHEMA = """
 CREATE TABLE notes (
@@ -48,6 +50,50 @@ CREATE TABLE notes (
 CREATE INDEX notes_by_date ON notes (note_date DESC, updated DESC);
 CREATE INDEX notes_by_pseudonym ON notes (pseudonym);
 """
+#: Version 2: check-ins, one or more planned per note (docentwijzer/checkins.py). A note's
+#: ``follow_up`` is from now on the date of its first open check-in. Deleting a note deletes its
+#: check-ins (a trigger: ``INSERT OR REPLACE`` of the note does not fire it, so saving a note
+#: again keeps them).
+_CHECKINS = """
+CREATE TABLE checkins (
+    id TEXT PRIMARY KEY,
+    note_id TEXT NOT NULL,
+    due TEXT NOT NULL,
+    ask TEXT NOT NULL,
+    leaf TEXT,
+    created TEXT NOT NULL,
+    outcome TEXT,
+    outcome_note TEXT NOT NULL,
+    done_on TEXT
+);
+CREATE INDEX checkins_open ON checkins (due) WHERE outcome IS NULL;
+CREATE INDEX checkins_by_note ON checkins (note_id);
+CREATE INDEX checkins_done ON checkins (done_on) WHERE outcome IS NOT NULL;
+CREATE TRIGGER notes_delete_checkins AFTER DELETE ON notes
+BEGIN
+    DELETE FROM checkins WHERE note_id = old.id;
+END;
+"""
+#: A version-1 note's follow-up date becomes its first check-in (the route's leaf kept, so
+#: the next step can be offered; the question left empty: the leaf's own text is shown).
+_FOLLOW_UPS_TO_CHECKINS = """
+INSERT INTO checkins (id, note_id, due, ask, leaf, created, outcome, outcome_note, done_on)
+SELECT lower(hex(randomblob(16))), id, follow_up, '',
+       json_extract(link, '$.route.path[#-1]'), updated, NULL, '', NULL
+FROM notes WHERE follow_up IS NOT NULL
+"""
+
+
+def _migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring a database of an older ``version`` up to :data:`SCHEMA_VERSION` (in memory; it is
+    written with the next change)."""
+    if version < 2:
+        db.executescript(_CHECKINS)
+        db.execute(_FOLLOW_UPS_TO_CHECKINS)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.commit()
+
+
 _COLUMNS = (
     "id, pseudonym, note_date, observed, done, follow_up, text, tags, origin, link, "
     "created, updated"
@@ -322,6 +368,7 @@ class NotesStore:
         """Create the vault (first use); never replaces an existing one."""
         db = self._connect()
         db.executescript(_SCHEMA)
+        db.executescript(_CHECKINS)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.commit()
         payload = db.serialize()
@@ -389,6 +436,9 @@ class NotesStore:
             )
         db.execute("PRAGMA temp_store = MEMORY")
         db.execute("PRAGMA secure_delete = ON")
+        if version < SCHEMA_VERSION:
+            _migrate(db, version)
+            payload = db.serialize()  # a failed write later puts back the migrated state
         self._db, self._saved = db, payload
         self._reindex()
 
@@ -403,6 +453,14 @@ class NotesStore:
         if self._db is None:
             raise vault_error("locked")
         return self._db
+
+    def database(self) -> sqlite3.Connection:
+        """The open database, for a module that keeps its own table in the vault (check-ins):
+        read from it; change it only through ``save(..., also=...)``."""
+        return self._require()
+
+    def today(self) -> date:
+        return self._today()
 
     def _persist(self, *, purge: bool = False) -> None:
         """Write the committed database; on failure put the previous state back and raise."""
@@ -436,8 +494,22 @@ class NotesStore:
 
     # -- changing -----------------------------------------------------------------------------
 
-    def save(self, note: Note) -> Note:
-        """Insert or update ``note`` (by id); returns it as stored, with ``updated`` set."""
+    @staticmethod
+    def _also(db: sqlite3.Connection, also: Also | None) -> None:
+        if also is None:
+            return
+        try:
+            also(db)
+        except BaseException:
+            db.rollback()
+            raise
+
+    def save(self, note: Note, *, also: Also | None = None) -> Note:
+        """Insert or update ``note`` (by id); returns it as stored, with ``updated`` set.
+
+        ``also`` makes further changes (the note's check-ins) in the same write: both are on
+        disk, or neither.
+        """
         db = self._require()
         stored = _storable(note).model_copy(update={"updated": self._now()})
         exists = db.execute("SELECT created FROM notes WHERE id = ?", (note.id,)).fetchone()
@@ -447,12 +519,13 @@ class NotesStore:
             "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _row(stored),
         )
+        self._also(db, also)
         self._persist()
         self._index[stored.id] = _Entry.of(stored)
         self._ordered = None
         return stored
 
-    def save_many(self, notes: Iterable[Note]) -> int:
+    def save_many(self, notes: Iterable[Note], *, also: Also | None = None) -> int:
         """Insert or update many notes with one write (imports, benchmarks)."""
         db = self._require()
         now = self._now()
@@ -461,6 +534,7 @@ class NotesStore:
             "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_row(note) for note in stored],
         )
+        self._also(db, also)
         self._persist()
         for note in stored:
             self._index[note.id] = _Entry.of(note)
