@@ -47,16 +47,24 @@ _VTIMEZONE = (
 )
 DEFAULT_TIME = time(9, 0)
 DEFAULT_MINUTES = 15
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: Control characters (C0 except tab and newline, DEL, C1) are dropped; Unicode line and
+#: paragraph separators become newlines (readers split lines on them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
 class IcsWriteError(Exception):
     """The file could not be written where the teacher chose; ``str()`` says so for them."""
 
 
+def clean_text(text: str) -> str:
+    """What of ``text`` goes into the file: line breaks as newlines, no control characters."""
+    return _CONTROL.sub("", _BREAKS.sub("\n", text))
+
+
 def escape_text(text: str) -> str:
     """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = clean_text(text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -110,12 +118,13 @@ def checkin_ics(
     """
     lang = lang or language()
     now = now or datetime.now(UTC)
+    pseudonym, question = clean_text(pseudonym).strip(), clean_text(question).strip()
     title = t("checkins.ics_title", lang=lang)
-    if pseudonym.strip():
-        title = t("checkins.ics_title_with", lang=lang, pseudonym=pseudonym.strip())
+    if pseudonym:
+        title = t("checkins.ics_title_with", lang=lang, pseudonym=pseudonym)
     text = t("checkins.ics_text", lang=lang, date=format_date_long(due, lang))
-    if question.strip():
-        text += "\n\n" + question.strip()
+    if question:
+        text += "\n\n" + question
     start = datetime.combine(due, at)
     end = start + timedelta(minutes=max(1, minutes))
     lines = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -120,9 +121,13 @@ def test_any_text_the_teacher_adds_reads_back_unchanged(
     pseudonym: str, question: str, day: date
 ) -> None:
     event = parse(ics.checkin_ics(day, pseudonym=pseudonym, question=question))
-    clean = ics._CONTROL.sub("", question.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    clean = ics.clean_text(question).strip()
     if clean:
         assert str(event["DESCRIPTION"]).endswith(clean)
+    if ics.clean_text(pseudonym).strip():
+        assert str(event["SUMMARY"]).endswith(ics.clean_text(pseudonym).strip())
+    if all(unicodedata.category(c) != "Cc" and c not in "\u2028\u2029" for c in question):
+        assert clean == question.strip()  # only control characters are ever dropped
     assert event.decoded("DTSTART").date() == day
 
 
