@@ -31,6 +31,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from docentwijzer.notes import Note, NotesStore, add_months
+from docentwijzer.notes import _text as storable
 from docentwijzer.storage import load_document, save_document
 from docentwijzer.tree import (
     DESTINATIONS,
@@ -104,11 +105,11 @@ def _row(checkin: CheckIn) -> tuple[object, ...]:
         checkin.id,
         checkin.note_id,
         checkin.due.isoformat(),
-        checkin.ask,
+        storable(checkin.ask),
         checkin.leaf,
         checkin.created.isoformat(),
         checkin.outcome,
-        checkin.outcome_note,
+        storable(checkin.outcome_note),
         checkin.done_on.isoformat() if checkin.done_on else None,
     )
 

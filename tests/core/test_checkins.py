@@ -143,6 +143,17 @@ def test_saving_a_note_again_keeps_its_check_ins_and_deleting_it_removes_them(
     assert checkins.open_count(store) == 0
 
 
+def test_half_a_character_pasted_into_a_question_or_outcome_is_stored_as_a_replacement(
+    tmp_path: Path,
+) -> None:
+    store = store_at(tmp_path)
+    broken = CheckIn(due=TODAY, ask="Vraag \ud83d na")
+    note = checkins.save_note(store, Note(pseudonym="AB"), [broken])
+    checkins.record(store, broken.id, "partly", "Deels \udc00 gelukt")
+    [stored] = checkins.plan(store, note.id)
+    assert (stored.ask, stored.outcome_note) == ("Vraag \ufffd na", "Deels \ufffd gelukt")
+
+
 # -- due lists --------------------------------------------------------------------------------
 
 
