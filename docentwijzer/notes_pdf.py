@@ -1,9 +1,10 @@
 """Notes as a PDF: one note, a selection, everything for one pseudonym, or all notes.
 
 Uses the shared layout of :mod:`docentwijzer.pdf` (embedded DejaVu Sans, version, export date,
-page X of Y, disclaimer). Long exports report progress and can be cancelled: a zero-size
-checkpoint after each note calls back while reportlab lays the pages out, and cancelling raises
-:class:`ExportCancelled` before anything is written.
+page X of Y, disclaimer). Long exports report progress and can be cancelled at any moment: a
+zero-size checkpoint after each part of a note reports progress, and the cancel check runs in every
+block of text, between pages and just before the file replaces anything, raising
+:class:`ExportCancelled` with nothing written.
 """
 
 from __future__ import annotations
@@ -19,28 +20,30 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.notes import Note, add_months
-from docentwijzer.pdf import PdfMeta, para, render_pdf, write_pdf
+from docentwijzer.pdf import (
+    Check,
+    ExportCancelled,
+    PdfMeta,
+    no_check,
+    para,
+    plain_text,
+    render_pdf,
+    write_pdf,
+)
 
 Progress = Callable[[int, int], None]
-
-
-class ExportCancelled(Exception):  # noqa: N818 (not an error: the user chose it)
-    """The user cancelled; nothing was written."""
 
 
 class _Checkpoint(Flowable):  # type: ignore[misc]
     """Takes no space; reports progress when placed and stops the build when cancelled."""
 
-    def __init__(
-        self, done: int, total: int, progress: Progress | None, cancelled: Callable[[], bool]
-    ) -> None:
+    def __init__(self, done: int, total: int, progress: Progress | None, check: Check) -> None:
         super().__init__()
         self.done, self.total = done, total
-        self.progress, self.cancelled = progress, cancelled
+        self.progress, self.check = progress, check
 
     def wrap(self, _available_width: float, _available_height: float) -> tuple[float, float]:
-        if self.cancelled():
-            raise ExportCancelled
+        self.check()
         return 0, 0
 
     def draw(self) -> None:
@@ -48,8 +51,13 @@ class _Checkpoint(Flowable):  # type: ignore[misc]
             self.progress(self.done, self.total)
 
 
-def note_flowables(note: Note, lang: Lang, *, retention_months: int | None = None) -> list[Any]:
-    """One note: heading (date and pseudonym), a line of dates and tags, then the sections."""
+def note_flowables(
+    note: Note, lang: Lang, *, retention_months: int | None = None, check: Check = no_check
+) -> list[Any]:
+    """One note: heading (date and pseudonym), a line of dates and tags, then the sections.
+
+    The note's own text is printed as typed (any length: blocks of lines, see
+    :func:`~docentwijzer.pdf.plain_text`); each heading stays with the start of its text."""
     meta = [t("notes.pdf_changed", lang=lang, date=format_date(note.updated.date(), lang))]
     if note.follow_up:
         meta.insert(0, t("notes.pdf_follow_up", lang=lang, date=format_date(note.follow_up, lang)))
@@ -72,7 +80,8 @@ def note_flowables(note: Note, lang: Lang, *, retention_months: int | None = Non
         ("text", note.text),
     ):
         if text.strip():
-            sections.append([para(t(f"notes.field_{key}", lang=lang), "h3"), para(text)])
+            heading = para(t(f"notes.field_{key}", lang=lang), "h3")
+            sections.append([heading, *plain_text(text.strip("\n"), check=check)])
     kind = note.link_kind
     if kind:
         tool = t(f"app.area_{REOPEN_AREAS[kind]}", lang=lang)
@@ -83,9 +92,13 @@ def note_flowables(note: Note, lang: Lang, *, retention_months: int | None = Non
             sections.append([link])
     if not sections:
         sections.append([para(t("notes.pdf_empty", lang=lang), "small")])
-    # Each heading stays with its text, and the note's title with its first section.
-    first, *rest = sections
-    return [KeepTogether([*head, *first]), *(KeepTogether(part) for part in rest)]
+    # Each heading stays with its text's first lines, and the note's title with its first section.
+    out: list[Flowable] = []
+    for index, (heading, *blocks) in enumerate(sections):
+        lead = [*head, heading] if index == 0 else [heading]
+        out.append(KeepTogether([*lead, *blocks[:1]]))
+        out.extend(blocks[1:])
+    return out
 
 
 def build(
@@ -95,17 +108,31 @@ def build(
     retention_months: int | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
-) -> list[Flowable]:
-    body: list[Flowable] = []
-    total = len(notes)
-    for index, note in enumerate(notes, start=1):
+) -> tuple[list[Flowable], Check]:
+    """The notes' flowables, and the check that stops the build when ``cancelled()``.
+
+    Progress counts the parts of each note (a long text is many), so the bar moves inside one
+    long note too.
+    """
+
+    def check() -> None:
         if cancelled():
             raise ExportCancelled
-        if index > 1:
+
+    parts: list[list[Flowable]] = []
+    for note in notes:
+        check()
+        parts.append(note_flowables(note, lang, retention_months=retention_months, check=check))
+    total = sum(len(part) for part in parts)
+    body: list[Flowable] = []
+    done = 0
+    for index, part in enumerate(parts):
+        if index:
             body += [Spacer(1, 6), HRFlowable(width="100%", thickness=0.5, color="#999999")]
-        body += note_flowables(note, lang, retention_months=retention_months)
-        body.append(_Checkpoint(index, total, progress, cancelled))
-    return body
+        for flowable in part:
+            done += 1
+            body += [flowable, _Checkpoint(done, total, progress, check)]
+    return body, check
 
 
 def meta_for(
@@ -121,8 +148,8 @@ def render_notes(
     notes: Sequence[Note], scope: str = "selection", *, pseudonym: str = "", **kwargs: Any
 ) -> bytes:
     lang: Lang = kwargs.pop("lang", None) or language()
-    body = build(notes, lang=lang, **kwargs)
-    return render_pdf(body, meta_for(notes, scope, lang, pseudonym))
+    body, check = build(notes, lang=lang, **kwargs)
+    return render_pdf(body, meta_for(notes, scope, lang, pseudonym), check)
 
 
 def export_notes(
@@ -142,11 +169,11 @@ def export_notes(
     location is not writable and :class:`ExportCancelled` when cancelled.
     """
     lang = lang or language()
-    body = build(
+    body, check = build(
         notes,
         lang=lang,
         retention_months=retention_months,
         progress=progress,
         cancelled=cancelled,
     )
-    write_pdf(path, body, meta_for(notes, scope, lang, pseudonym))
+    write_pdf(path, body, meta_for(notes, scope, lang, pseudonym), check)

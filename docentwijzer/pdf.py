@@ -9,8 +9,11 @@ reportlab cannot write tagged (PDF/UA) files; the README says so.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -40,7 +43,11 @@ from reportlab.platypus import (
 from docentwijzer import APP_NAME, __version__
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.sources import Source
-from docentwijzer.storage import atomic_write_bytes
+from docentwijzer.storage import TEMP_SUFFIX, fsync_dir
+
+#: Page margins, and the width a frame gives its content (reportlab pads a frame by 6 pt).
+MARGIN = 18 * mm
+TEXT_WIDTH = A4[0] - 2 * MARGIN - 12
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -50,6 +57,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 class PdfWriteError(Exception):
     """The PDF could not be written where the user chose; ``str()`` is a message for them."""
+
+
+class ExportCancelled(Exception):  # noqa: N818 (not an error: the user chose it)
+    """The user cancelled (or the notes locked); nothing was written."""
+
+
+#: Called often while a PDF is laid out, drawn and written; raises :class:`ExportCancelled`.
+Check = Callable[[], None]
+
+
+def no_check() -> None:
+    return None
 
 
 @cache
@@ -111,6 +130,131 @@ def para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(esc(text), styles()[style])
 
 
+def wrap_text(
+    text: str, width: float, font: str = FONT, size: float = 10.5, check: Check = no_check
+) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` points: at spaces, and inside a word
+    only when the word alone is wider than a line. Linear in the length of the text; ``check``
+    runs every few hundred lines."""
+    register_fonts()
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
+    space = pdfmetrics.stringWidth(" ", font, size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            needed = pdfmetrics.stringWidth(word, font, size)
+            gap = space if current else 0.0
+            if used + gap + needed <= width:
+                current.append(word)
+                used += gap + needed
+                continue
+            if current:
+                lines.append(" ".join(current))
+                if len(lines) % 100 == 0:
+                    check()
+            current, used = [], 0.0
+            if needed > width:  # a word wider than a line: break it where it must
+                *pieces, word = _broken(word, width, font, size, check)
+                lines.extend(pieces)
+                needed = pdfmetrics.stringWidth(word, font, size)
+            current, used = [word], needed
+        lines.append(" ".join(current))
+        if len(lines) % 100 == 0:
+            check()
+    return lines
+
+
+def _broken(word: str, width: float, font: str, size: float, check: Check) -> list[str]:
+    """``word`` cut into pieces that each fit ``width`` (the last may be shorter).
+
+    Looks ahead in growing steps from where the last piece ended, so a word of a megabyte is
+    cut in linear time (no copying of the rest for every line)."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        check()
+        step = 64
+        while start + step < len(word):
+            if pdfmetrics.stringWidth(word[start : start + step], font, size) > width:
+                break
+            step *= 2
+        end = start + _fitting(word[start : start + step], width, font, size)
+        pieces.append(word[start:end])
+        start = end
+    return pieces
+
+
+def _fitting(word: str, width: float, font: str, size: float) -> int:
+    """How many leading characters of ``word`` fit in ``width`` (at least one)."""
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(word[:middle], font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class TextLines(Flowable):
+    """Plain text already broken into lines: any length, split between any two lines at no cost.
+
+    A long note is many of these (see :func:`plain_text`), so laying out a megabyte takes
+    seconds, not minutes, and ``check`` (cancel) runs between every few lines.
+    """
+
+    def __init__(self, lines: list[str], style: ParagraphStyle, check: Check = no_check) -> None:
+        super().__init__()
+        self.lines, self.style, self.check = lines, style, check
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.check()
+        self.width = available_width
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, _available_width: float, available_height: float) -> list[Flowable]:
+        self.check()
+        fits = int(available_height // self.style.leading)
+        if fits <= 0 or fits >= len(self.lines):
+            return []
+        return [
+            TextLines(self.lines[:fits], self.style, self.check),
+            TextLines(self.lines[fits:], self.style, self.check),
+        ]
+
+    def draw(self) -> None:
+        self.check()
+        style = self.style
+        text = self.canv.beginText(0, self.height - style.fontSize)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        text.setFillColor(style.textColor)
+        for line in self.lines:
+            text.textLine(line)
+        self.canv.drawText(text)
+
+
+#: Lines per :class:`TextLines` block: small enough that a cancel is seen at once.
+BLOCK_LINES = 40
+FIRST_BLOCK_LINES = 3
+
+
+def plain_text(
+    text: str, style: str = "body", *, width: float = 0.0, check: Check = no_check
+) -> list[Flowable]:
+    """User text of any length as blocks of lines (no markup: what was typed is printed)."""
+    chosen = styles()[style]
+    lines = wrap_text(text, width or TEXT_WIDTH, chosen.fontName, chosen.fontSize, check)
+    # A short first block, so a heading kept with it does not push a page of text ahead.
+    starts = [0, *range(FIRST_BLOCK_LINES, len(lines), BLOCK_LINES)]
+    ends = [*starts[1:], len(lines)]
+    return [
+        TextLines(lines[a:b], chosen, check) for a, b in zip(starts, ends, strict=True) if b > a
+    ]
+
+
 def bullets(items: Iterable[str], *, numbered: bool = False) -> ListFlowable:
     entries = [ListItem(para(item), leftIndent=12) for item in items]
     return ListFlowable(
@@ -135,7 +279,7 @@ class PdfMeta:
     exported: date = field(default_factory=date.today)
 
 
-def _numbered_canvas(meta: PdfMeta) -> type[Canvas]:
+def _numbered_canvas(meta: PdfMeta, check: Check = no_check) -> type[Canvas]:
     lang = meta.lang or language()
     footer_left = (
         f"{APP_NAME} {__version__} · {t('pdf.exported', lang=lang, date=meta.exported.isoformat())}"
@@ -146,6 +290,9 @@ def _numbered_canvas(meta: PdfMeta) -> type[Canvas]:
         """Two-pass canvas so every page can say 'page X of Y'."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The embedded font from the first page on: reportlab's default (Helvetica) would be
+            # named in every page's resources without being embedded.
+            kwargs["initialFontName"] = FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -156,6 +303,7 @@ def _numbered_canvas(meta: PdfMeta) -> type[Canvas]:
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
+                check()
                 self.__dict__.update(state)
                 self._footer(total)
                 super().showPage()
@@ -165,19 +313,23 @@ def _numbered_canvas(meta: PdfMeta) -> type[Canvas]:
             width, _ = A4
             self.setFont(FONT, 7.5)
             self.setFillColor("#555555")
-            self.drawString(18 * mm, 14 * mm, footer_left)
+            self.drawString(MARGIN, 14 * mm, footer_left)
             page = t("pdf.page", lang=lang, page=self._pageNumber, total=total)
-            self.drawRightString(width - 18 * mm, 14 * mm, page)
+            self.drawRightString(width - MARGIN, 14 * mm, page)
             # Wrapped, so the helpline numbers at its end are never cut off at the page edge.
-            lines = simpleSplit(disclaimer, FONT, 7.5, width - 36 * mm)
+            lines = simpleSplit(disclaimer, FONT, 7.5, width - 2 * MARGIN)
             for index, line in enumerate(lines):
-                self.drawString(18 * mm, (10 - 3.2 * index) * mm, line)
+                self.drawString(MARGIN, (10 - 3.2 * index) * mm, line)
 
     return NumberedCanvas
 
 
-def render_pdf(body: Sequence[Flowable], meta: PdfMeta) -> bytes:
-    """The PDF as bytes: title, the tool's flowables, then the sources section."""
+def render_pdf(body: Sequence[Flowable], meta: PdfMeta, check: Check = no_check) -> bytes:
+    """The PDF as bytes: title, the tool's flowables, then the sources section.
+
+    ``check`` runs between pages and in every :class:`TextLines` block; raising
+    :class:`ExportCancelled` there stops the build at once.
+    """
     lang = meta.lang or language()
     story: list[Flowable] = [para(meta.title, "title")]
     if meta.subtitle:
@@ -191,8 +343,8 @@ def render_pdf(body: Sequence[Flowable], meta: PdfMeta) -> bytes:
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
         topMargin=16 * mm,
         bottomMargin=22 * mm,
         title=meta.title,
@@ -200,15 +352,38 @@ def render_pdf(body: Sequence[Flowable], meta: PdfMeta) -> bytes:
         creator=f"{APP_NAME} {__version__}",
         lang="nl-NL" if lang == "nl" else "en-GB",
     )
-    doc.build(story, canvasmaker=_numbered_canvas(meta))
+    doc.build(story, canvasmaker=_numbered_canvas(meta, check))
     return buffer.getvalue()
 
 
-def write_pdf(path: Path, body: Sequence[Flowable], meta: PdfMeta) -> None:
-    """Render and write atomically; an unwritable location raises :class:`PdfWriteError`."""
-    data = render_pdf(body, meta)
+def _write_atomically(path: Path, data: bytes, check: Check) -> None:
+    """Like :func:`~docentwijzer.storage.atomic_write_bytes`, with a last ``check`` just before
+    the finished file replaces what is at ``path``: a cancel leaves no file and no temp file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    tmp = Path(tmp_name)
     try:
-        atomic_write_bytes(path, data)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        check()
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    with contextlib.suppress(OSError):  # the file is complete; only the rename's durability
+        fsync_dir(path.parent)
+
+
+def write_pdf(path: Path, body: Sequence[Flowable], meta: PdfMeta, check: Check = no_check) -> None:
+    """Render and write atomically; an unwritable location raises :class:`PdfWriteError`,
+    ``check`` may raise :class:`ExportCancelled` up to the moment the file is replaced."""
+    data = render_pdf(body, meta, check)
+    check()
+    try:
+        _write_atomically(path, data, check)
     except OSError as exc:
         raise PdfWriteError(
             t("pdf.write_failed", path=str(path), reason=exc.strerror or str(exc))

@@ -178,6 +178,8 @@ class NotesScreen(Screen):
         self._pending: NoteDraft | None = None
         self._after_unlock = ""
         self._job: ExportJob | None = None
+        #: Exports stopped by a lock that have not ended yet (they end within a second).
+        self._stopping: list[ExportJob] = []
         self._current_note: Note | None = None
 
         self.setup_page = SetupPage()
@@ -260,10 +262,8 @@ class NotesScreen(Screen):
             self.refresh()
 
     def _about_to_lock(self) -> None:
-        """Locking: stop exports; a half-written valid note is saved, not thrown away."""
-        if self._job is not None:
-            self._job.wait()
-            self._job = None
+        """Locking: stop exports without waiting; a half-written valid note is saved."""
+        self._abandon_export()
         self._after_unlock = ""
         if self.pages.currentWidget() is self.editor and self.editor.is_dirty():
             note = self.editor.current()
@@ -791,6 +791,19 @@ class NotesScreen(Screen):
         else:
             dialogs.warn(self, t("notes.export_title"), message)
 
+    def _abandon_export(self) -> None:
+        """Stop the export and forget it at once; it ends by itself within a second, writing
+        nothing, and is kept (not deleted mid-run) until then."""
+        job, self._job = self._job, None
+        if job is None:
+            return
+        job.finished.disconnect(self._export_finished)
+        job.progress.disconnect(self._export_progress)
+        self._stopping.append(job)
+        job.finished.connect(lambda *_: self._stopping.remove(job))
+        job.abandon()
+        self._hide_progress()
+
     def cancel_export(self) -> None:
         if self._job is not None:
             self._job.cancel()
@@ -841,6 +854,8 @@ class NotesScreen(Screen):
             self._job.wait()
             self._job = None
             self._hide_progress()
+        for job in list(self._stopping):  # stopped by a lock: each ends within a second
+            job.wait()
         self.editor.clear()
         if self.session.is_open:
             self.show_list()

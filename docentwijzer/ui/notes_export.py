@@ -1,4 +1,9 @@
-"""PDF export off the UI thread: a worker in a QThread that reports progress and can stop."""
+"""PDF export off the UI thread: a worker in a QThread that reports progress and can stop.
+
+The worker checks for a cancel between every few lines of text, between pages and just before
+the file replaces anything (see :mod:`docentwijzer.notes_pdf`), so Stop and locking take effect
+at once at any size, and a cancelled export leaves no file.
+"""
 
 from __future__ import annotations
 
@@ -85,11 +90,17 @@ class ExportJob(QObject):
         return self._thread.isRunning()
 
     def wait(self) -> None:
-        """Cancel and wait (locking, closing): no note copy outlives the session."""
+        """Cancel and wait (closing the app): takes effect within a second at any size."""
         self.cancel()
         self._thread.quit()
         self._thread.wait()
         self._worker.job.clear()
+
+    def abandon(self) -> None:
+        """Cancel without waiting (locking): the worker stops at its next check, well within a
+        second, writes nothing (a finished temp file is removed), drops its note copies and
+        reports ``cancelled``; nobody need listen."""
+        self.cancel()
 
     @Slot(str, str)
     def _done(self, status: str, message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,6 +15,12 @@ from docentwijzer import __version__
 from docentwijzer.notes import Note
 from docentwijzer.notes_pdf import ExportCancelled, export_notes, render_notes
 from docentwijzer.pdf import PdfWriteError
+from tests.core.pdf_support import (
+    assert_fonts_embedded,
+    pdftotext,
+    qpdf_check,
+    words_in_order,
+)
 
 NOTE = Note(
     pseudonym="ÉL-3",
@@ -71,7 +78,8 @@ def test_progress_reaches_the_end_and_cancelling_writes_nothing(tmp_path: Path) 
     notes = [NOTE.model_copy(update={"pseudonym": f"P{i}"}) for i in range(30)]
     seen: list[tuple[int, int]] = []
     export_notes(tmp_path / "all.pdf", notes, "all", progress=lambda d, t: seen.append((d, t)))
-    assert seen[-1] == (30, 30) and len(seen) == 30
+    assert seen[-1][0] == seen[-1][1] >= 30  # every part of every note
+    assert [done for done, _ in seen] == list(range(1, len(seen) + 1))
     assert len(PdfReader(tmp_path / "all.pdf").pages) > 3
 
     def cancel_after_five() -> bool:
@@ -115,3 +123,89 @@ def test_pdf_export_never_crashes(
 ) -> None:
     note = Note(pseudonym=pseudonym, observed=observed, text=text, tags=tags)
     assert render_notes([note], "one", pseudonym=pseudonym).startswith(b"%PDF")
+
+
+SENTENCE = "Vroeg zelf om een vervolggesprek over de planning en de herkansingen in blok drie. "
+
+
+def long_note(size: int, *, lines: bool = True) -> Note:
+    """About ``size`` characters of text; a paragraph break every four sentences when ``lines``."""
+    parts: list[str] = []
+    count = 0
+    while count < size:
+        part = SENTENCE + ("\n" if lines and len(parts) % 4 == 3 else "")
+        parts.append(part)
+        count += len(part)
+    return NOTE.model_copy(update={"text": "".join(parts)[:size]})
+
+
+def test_cancelling_takes_effect_while_one_long_note_is_laid_out(tmp_path: Path) -> None:
+    """Stop used to take effect only after the whole note was laid out (minutes for 1 MB)."""
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(ExportCancelled):
+        export_notes(
+            tmp_path / "lang.pdf",
+            [long_note(60_000)],
+            "one",
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: len(seen) >= 3,
+        )
+    assert len(seen) == 3 and seen[-1][0] < seen[-1][1]  # stopped part-way through the note
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancelling_at_the_last_moment_leaves_no_file_and_no_temp_file(tmp_path: Path) -> None:
+    """The last check is just before the finished file replaces what is at the target."""
+    calls: list[int] = []
+
+    def count() -> bool:
+        calls.append(1)
+        return False
+
+    export_notes(tmp_path / "probe.pdf", [NOTE], "one", cancelled=count)
+    (tmp_path / "probe.pdf").unlink()
+    last = len(calls)
+    calls.clear()
+
+    def at_the_last_check() -> bool:
+        calls.append(1)
+        return len(calls) == last
+
+    (tmp_path / "bestaand.pdf").write_bytes(b"keep")
+    with pytest.raises(ExportCancelled):
+        export_notes(tmp_path / "bestaand.pdf", [NOTE], "one", cancelled=at_the_last_check)
+    assert [p.name for p in tmp_path.iterdir()] == ["bestaand.pdf"]
+    assert (tmp_path / "bestaand.pdf").read_bytes() == b"keep"
+
+
+@pytest.mark.parametrize("lines", [True, False])
+def test_a_long_note_keeps_every_word_in_order(tmp_path: Path, lines: bool) -> None:
+    note = long_note(30_000, lines=lines)
+    target = tmp_path / "lang.pdf"
+    export_notes(target, [note], "one")
+    words = iter(text_of(target).split())
+    # Every word of the note, in order (page footers come in between).
+    assert all(word in words for word in note.text.split())
+
+
+def test_a_word_longer_than_a_line_is_broken_not_cut_off(tmp_path: Path) -> None:
+    word = "a" * 3000
+    target = tmp_path / "woord.pdf"
+    export_notes(target, [NOTE.model_copy(update={"text": word})], "one")
+    runs = re.findall("a{20,}", "".join(text_of(target).split()))  # a page footer may split it
+    assert sum(len(run) for run in runs) == 3000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(long_note(1_000_000).text, id="1 MB"),
+        pytest.param("\n".join(f"Regel {i}: {SENTENCE}" for i in range(10_000)), id="10,000 lines"),
+    ],
+)
+def test_a_huge_note_is_a_sound_pdf_with_every_word(tmp_path: Path, text: str) -> None:
+    target = tmp_path / "groot.pdf"
+    export_notes(target, [NOTE.model_copy(update={"text": text})], "one")
+    qpdf_check(target)
+    assert_fonts_embedded(target)
+    assert words_in_order(text, pdftotext(target))

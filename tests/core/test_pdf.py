@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from docentwijzer import __version__
 from docentwijzer.pdf import PdfMeta, PdfWriteError, bullets, para, render_pdf, write_pdf
 from docentwijzer.sources import Source
+from tests.core.pdf_support import assert_fonts_embedded, fonts, qpdf_check
 
 SLIDE = Source(ref="dopmeijer-dias-studentenwelzijn", detail="Hoe weet je dat er een probleem is?")
 
@@ -52,3 +53,14 @@ def test_unwritable_location_gives_a_clear_message(tmp_path: Path) -> None:
 @given(st.text(max_size=400))
 def test_any_text_renders(text: str) -> None:
     assert render_pdf([para(text)], PdfMeta(title=text[:40] or "x")).startswith(b"%PDF")
+
+
+def test_every_font_the_pdf_names_is_embedded_and_qpdf_finds_nothing_wrong(
+    tmp_path: Path,
+) -> None:
+    """reportlab's canvas used to name an unused Helvetica (not embedded) on every page."""
+    target = tmp_path / "out.pdf"
+    write_pdf(target, [para("Eén regel"), bullets(["één"])], PdfMeta(title="Titel"))
+    assert_fonts_embedded(target)
+    assert not any("Helvetica" in name for name in fonts(target))
+    qpdf_check(target)

@@ -814,3 +814,41 @@ def test_save_stays_in_view_below_a_long_note_form(unlocked: NotesScreen, qtbot:
     assert unlocked.pages.currentWidget() is editor
     assert not editor.scroll_area.isAncestorOf(editor.save_button)
     assert editor.save_button.isVisible() and "Ctrl+S" in editor.save_button.toolTip()
+
+
+def test_locking_during_an_export_does_not_wait_for_it_and_leaves_no_file(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+L or the idle lock used to wait for the export to finish (302 s, notes on screen)."""
+    session.store.save_many(
+        Note(pseudonym=f"P{i}", observed="Observatie. " * 20) for i in range(50)
+    )
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(tmp_path / "alles.pdf"))
+    # The worker is held inside the layout (as a long note would keep it busy) until released.
+    release = threading.Event()
+    real_draw = notes_pdf._Checkpoint.draw
+
+    def held_draw(self):  # type: ignore[no-untyped-def]
+        real_draw(self)
+        release.wait(timeout=15)
+
+    monkeypatch.setattr(notes_pdf._Checkpoint, "draw", held_draw)
+    unlocked.show_list()
+    unlocked._export_all()
+    job = unlocked._job
+    assert job is not None
+    seen: list[int] = []
+    job.progress.connect(lambda done, _total: seen.append(done))
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
+    try:
+        session.lock()
+        # The lock happened at once: the notes are off the screen while the export still runs.
+        assert job.is_running()
+        assert unlocked.pages.currentWidget() is unlocked.unlock_page
+        assert not unlocked.is_exporting() and not unlocked.progress_host.isVisible()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
+    QCoreApplication.processEvents()
+    assert list(tmp_path.glob("alles*")) == [] and list(tmp_path.glob(".alles*")) == []
+    assert dialog_log.names() == []  # no 'export stopped' over the unlock page
