@@ -28,6 +28,7 @@ from docentwijzer.pdf import (
     para,
     plain_text,
     render_pdf,
+    unprintable,
     write_pdf,
 )
 
@@ -133,6 +134,14 @@ def build(
             done += 1
             body += [flowable, _Checkpoint(done, total, progress, check)]
     return body, check
+
+
+def unprintable_in(notes: Sequence[Note]) -> str:
+    """The characters of ``notes`` the PDF cannot print (see :func:`~docentwijzer.pdf.unprintable`):
+    ask the teacher before exporting when there are any."""
+    return unprintable(
+        *(text for n in notes for text in (n.pseudonym, n.observed, n.done, n.text, *n.tags))
+    )
 
 
 def meta_for(

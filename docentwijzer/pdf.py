@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -121,9 +122,74 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+#: What a character the PDF cannot print becomes (after the teacher was told; see below).
+REPLACEMENT = "\ufffd"
+#: Scripts written right to left: reportlab draws them left to right and unjoined (it cannot
+#: shape or reorder without extras that are not available here), so they count as unprintable.
+_RTL_SCRIPTS = ("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO", "SAMARITAN", "MANDAIC", "ADLAM")
+
+
+@cache
+def _font_covers() -> frozenset[int]:
+    """The characters every embedded face (regular, bold, italic) has a glyph for."""
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face for name in (FONT, FONT_BOLD, FONT_ITALIC)]
+    covered = set(faces[0].charToGlyph)
+    for face in faces[1:]:
+        covered &= set(face.charToGlyph)
+    return frozenset(covered)
+
+
+@cache
+def _printable_char(char: str) -> bool:
+    if char in "\n\r\t" or _CONTROL.match(char):
+        return True  # line breaks and tabs are layout; other control codes are never shown
+    if ord(char) > 0xFFFF:
+        # Beyond the first 65,536 code points (most emoji) reportlab writes a wrong text layer
+        # (😀 U+1F600 reads back as ὠ U+1F60), even where the font has a glyph.
+        return False
+    if unicodedata.bidirectional(char) in ("R", "AL", "AN"):
+        return False
+    if unicodedata.name(char, "").startswith(_RTL_SCRIPTS):
+        return False
+    return ord(char) in _font_covers()
+
+
+def unprintable(*texts: str) -> str:
+    """The distinct characters of ``texts`` that a PDF of this app cannot print correctly, in
+    order of first appearance: those the embedded font has no glyph for (Chinese, Japanese,
+    Korean, most Indic scripts…), those beyond U+FFFF (most emoji) and right-to-left scripts
+    (Arabic, Hebrew…).
+
+    Ask before exporting text that has any (:func:`describe_characters` lists them); in the PDF
+    each becomes :data:`REPLACEMENT`, so none vanishes unnoticed."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for char in dict.fromkeys(text):
+            if not _printable_char(char):
+                found[char] = None
+    return "".join(found)
+
+
+def describe_characters(characters: str) -> str:
+    """One line per character: the character, its code point and its Unicode name."""
+    return "\n".join(
+        f"{char}\tU+{ord(char):04X}\t{unicodedata.name(char, '')}".rstrip() for char in characters
+    )
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the PDF cannot print replaced by :data:`REPLACEMENT`."""
+    missing = unprintable(text)
+    if not missing:
+        return text
+    return text.translate(dict.fromkeys(map(ord, missing), REPLACEMENT))
+
+
 def esc(text: str) -> str:
-    """User or content text made safe for a Paragraph (markup escaped, newlines kept)."""
-    return escape(_CONTROL.sub("", text)).replace("\n", "<br/>")
+    """User or content text made safe for a Paragraph (markup escaped, newlines kept, characters
+    the font cannot print shown as :data:`REPLACEMENT`)."""
+    return escape(_CONTROL.sub("", printable(text))).replace("\n", "<br/>")
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -137,6 +203,7 @@ def wrap_text(
     only when the word alone is wider than a line. Linear in the length of the text; ``check``
     runs every few hundred lines."""
     register_fonts()
+    text = printable(text)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     space = pdfmetrics.stringWidth(" ", font, size)
     lines: list[str] = []

@@ -56,27 +56,51 @@ def confirm_delete(parent: QWidget | None, what: str) -> bool:
 
 def confirm_import(parent: QWidget | None, diff_text: str) -> bool:
     """Show what an import would change (old → new) and ask before replacing anything."""
+    return _confirm_listing(
+        parent,
+        t("instelling.import_confirm_title"),
+        t("instelling.import_confirm_text"),
+        diff_text,
+        t("instelling.import_replace"),
+        t("instelling.import_keep"),
+    )
+
+
+def confirm_unprintable(parent: QWidget | None, characters: str, listing: str) -> bool:
+    """Before a PDF: say exactly which characters it cannot print; make it only if asked to."""
+    return _confirm_listing(
+        parent,
+        t("pdf.unprintable_title"),
+        t("pdf.unprintable_text", count=len(characters)),
+        listing,
+        t("pdf.unprintable_continue"),
+        t("pdf.unprintable_stop"),
+    )
+
+
+def _confirm_listing(
+    parent: QWidget | None, title: str, intro_text: str, listing: str, yes: str, no: str
+) -> bool:
+    """A question with a list to read (read-only, scrollable); the safe answer is the default."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(t("instelling.import_confirm_title"))
+    dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    intro = QLabel(t("instelling.import_confirm_text"))
+    intro = QLabel(intro_text)
     intro.setWordWrap(True)
     layout.addWidget(intro)
-    changes = QPlainTextEdit(diff_text)
+    changes = QPlainTextEdit(listing)
     changes.setReadOnly(True)
-    changes.setAccessibleName(t("instelling.import_confirm_title"))
+    changes.setAccessibleName(title)
     layout.addWidget(changes, 1)
     buttons = QDialogButtonBox()
-    replace = buttons.addButton(
-        t("instelling.import_replace"), QDialogButtonBox.ButtonRole.AcceptRole
-    )
-    keep = buttons.addButton(t("instelling.import_keep"), QDialogButtonBox.ButtonRole.RejectRole)
+    replace = buttons.addButton(yes, QDialogButtonBox.ButtonRole.AcceptRole)
+    keep = buttons.addButton(no, QDialogButtonBox.ButtonRole.RejectRole)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     replace.setAutoDefault(False)
     keep.setDefault(True)  # after it belongs to the dialog, or Qt picks "replace"
-    changes.setFocus()  # Enter keeps the current details (the default button)
+    changes.setFocus()  # Enter takes the safe answer (the default button)
     metrics = dialog.fontMetrics()
     width, height = 44 * metrics.horizontalAdvance("M"), 22 * metrics.lineSpacing()
     available = dialog.screen().availableGeometry()

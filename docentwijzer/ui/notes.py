@@ -40,6 +40,8 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, Reopen
 from docentwijzer.i18n import t
 from docentwijzer.notes import Note, NoteQuery, NoteSummary
+from docentwijzer.notes_pdf import unprintable_in
+from docentwijzer.pdf import describe_characters
 from docentwijzer.vault import VaultError
 
 from docentwijzer.ui import dialogs
@@ -747,6 +749,10 @@ class NotesScreen(Screen):
         if self._job is not None or not ids:
             return
         notes = self.session.store.notes(ids)
+        # Before anything else: which characters the PDF cannot print, and whether to go on.
+        missing = unprintable_in(notes)
+        if missing and not dialogs.confirm_unprintable(self, missing, describe_characters(missing)):
+            return
         # No pseudonym in the suggested name: file names end up in places nobody encrypts
         # (recent-files lists, file-manager thumbnails, synced folders, the dialog's history).
         name = f"{t('notes.file_prefix')}-{date.today().isoformat()}.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,20 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from docentwijzer import __version__
-from docentwijzer.pdf import PdfMeta, PdfWriteError, bullets, para, render_pdf, write_pdf
+from docentwijzer.pdf import (
+    REPLACEMENT,
+    PdfMeta,
+    PdfWriteError,
+    bullets,
+    describe_characters,
+    para,
+    plain_text,
+    render_pdf,
+    unprintable,
+    write_pdf,
+)
 from docentwijzer.sources import Source
-from tests.core.pdf_support import assert_fonts_embedded, fonts, qpdf_check
+from tests.core.pdf_support import assert_fonts_embedded, fonts, pdftotext, qpdf_check
 
 SLIDE = Source(ref="dopmeijer-dias-studentenwelzijn", detail="Hoe weet je dat er een probleem is?")
 
@@ -64,3 +76,42 @@ def test_every_font_the_pdf_names_is_embedded_and_qpdf_finds_nothing_wrong(
     assert_fonts_embedded(target)
     assert not any("Helvetica" in name for name in fonts(target))
     qpdf_check(target)
+
+
+MIXED = "Dag Ελένη, Кирилл en José – ‘prima’ ✓. 你好 王芳; 😀👍; مرحبا سلمى; שלום דנה."
+#: What the embedded font cannot print correctly, in order of first appearance.
+MIXED_UNPRINTABLE = "你好王芳😀👍مرحباسلىשלוםדנה"
+
+
+def test_exactly_the_characters_the_pdf_cannot_print_are_found() -> None:
+    """Chinese, emoji (beyond U+FFFF), Arabic and Hebrew; Greek, Cyrillic and accents print."""
+    assert unprintable(MIXED) == MIXED_UNPRINTABLE
+    assert unprintable("Één ĳsje, naïef; Ελληνικά; Кирилиця") == ""
+    listed = describe_characters("你😀")
+    assert listed.splitlines() == [
+        "你\tU+4F60\tCJK UNIFIED IDEOGRAPH-4F60",
+        "😀\tU+1F600\tGRINNING FACE",
+    ]
+
+
+def test_mixed_scripts_never_vanish_the_text_layer_shows_each_as_a_replacement(
+    tmp_path: Path,
+) -> None:
+    """Chinese and emoji used to vanish (empty boxes, gone from the text layer) and Arabic was
+    drawn unjoined left to right: now each such character is the announced replacement."""
+    target = tmp_path / "mix.pdf"
+    write_pdf(target, [para(MIXED), *plain_text(MIXED)], PdfMeta(title="Mix"))
+    qpdf_check(target)
+    assert_fonts_embedded(target)
+    expected = "".join(REPLACEMENT if c in MIXED_UNPRINTABLE else c for c in MIXED)
+    layer = " ".join(pdftotext(target).split())
+    assert layer.count(expected) == 2, layer
+
+
+def test_every_text_the_app_itself_prints_is_printable() -> None:
+    """Content and interface strings (which PDFs quote) never need a replacement."""
+    root = resources.files("docentwijzer")
+    for folder in (root / "content" / "nl", root / "content" / "en", root / "locales"):
+        for item in folder.iterdir():
+            if item.name.endswith(".json"):
+                assert unprintable(item.read_text("utf-8")) == "", item.name

@@ -45,7 +45,13 @@ def delete_closed_windows() -> Iterator[None]:
 def dialog_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[DialogLog]:
     """No real modal dialog ever opens in tests."""
     log = DialogLog()
-    for name in ("confirm", "confirm_discard", "confirm_delete", "confirm_import"):
+    for name in (
+        "confirm",
+        "confirm_discard",
+        "confirm_delete",
+        "confirm_import",
+        "confirm_unprintable",
+    ):
         monkeypatch.setattr(dialogs, name, log.record(name))
     for name in ("info", "warn"):
         monkeypatch.setattr(dialogs, name, log.record(name, result=False))

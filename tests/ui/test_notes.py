@@ -852,3 +852,41 @@ def test_locking_during_an_export_does_not_wait_for_it_and_leaves_no_file(
     QCoreApplication.processEvents()
     assert list(tmp_path.glob("alles*")) == [] and list(tmp_path.glob(".alles*")) == []
     assert dialog_log.names() == []  # no 'export stopped' over the unlock page
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_export_first_lists_exactly_the_characters_the_pdf_cannot_print(
+    unlocked: NotesScreen,
+    session: NotesSession,
+    qtbot: QtBot,
+    dialog_log,
+    monkeypatch,
+    tmp_path,
+    answer: bool,
+) -> None:  # type: ignore[no-untyped-def]
+    """Chinese, emoji and Arabic used to vanish from the PDF without a word."""
+    note = session.save(Note(pseudonym="Wáng 王", observed="Zei: 谢谢 😀 شكرا. Verder prima."))
+    target = tmp_path / "notitie.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    dialog_log.answer = answer
+    unlocked.export([note.id], "one", note.pseudonym)
+    [(name, (characters, listing))] = [c for c in dialog_log.calls if c[0] != "info"]
+    assert name == "confirm_unprintable"
+    assert characters == "王谢😀شكرا"
+    assert "U+1F600\tGRINNING FACE" in str(listing) and "ARABIC LETTER SHEEN" in str(listing)
+    qtbot.waitUntil(lambda: not unlocked.is_exporting(), timeout=20000)
+    assert target.exists() is answer
+    if answer:
+        layer = " ".join(PdfReader(target).pages[0].extract_text().split())
+        assert "Zei: �� � ����. Verder prima." in layer
+
+
+def test_export_of_printable_notes_asks_nothing_extra(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    note = session.save(Note(pseudonym="ÉL-3", observed="Één keer; Ελένη; Кирилл ✓"))
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(tmp_path / "n.pdf"))
+    unlocked.export([note.id], "one", note.pseudonym)
+    qtbot.waitUntil(lambda: not unlocked.is_exporting(), timeout=20000)
+    assert "confirm_unprintable" not in dialog_log.names()
+    assert (tmp_path / "n.pdf").exists()
