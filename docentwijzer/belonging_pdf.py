@@ -26,14 +26,28 @@ from docentwijzer.belonging import (
     theme_label,
 )
 from docentwijzer.i18n import Lang, language, t
-from docentwijzer.pdf import FONT_BOLD, PdfMeta, esc, styles, write_pdf
+from docentwijzer.pdf import (
+    BOX_EDGE,
+    FONT,
+    FONT_BOLD,
+    NARROW_MARGIN,
+    RULE,
+    TINT,
+    PdfMeta,
+    esc,
+    styles,
+    write_pdf,
+)
 from docentwijzer.sources import Source
 
 #: A handout of up to this many tips fits on two A4 pages (checked by a test).
 HANDOUT_MAX_TIPS = 10
+#: A little more width than other PDFs (lines up to ~85 characters at the tips' 10 pt), so ten
+#: tips and their sources still fit two pages.
+HANDOUT_MARGIN = 18 * mm
 CARDS_PER_PAGE = 6
 _CARD_WIDTH = 87 * mm
-_CARD_HEIGHT = 78 * mm
+_CARD_HEIGHT = 70 * mm
 _CARD_PADDING = 4 * mm
 
 
@@ -52,9 +66,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=1,
         ),
         "tip_body": body,
-        "tip_meta": ParagraphStyle(
-            "tip_meta", parent=body, fontSize=7.8, leading=10, textColor="#4a4f55", spaceAfter=2
-        ),
+        "tip_meta": ParagraphStyle("tip_meta", parent=base["small"], spaceAfter=2),
         "theme": ParagraphStyle(
             "theme",
             parent=base["h2"],
@@ -69,21 +81,20 @@ def _styles() -> dict[str, ParagraphStyle]:
             parent=body,
             fontSize=9,
             leading=12,
-            backColor="#f1f3f5",
-            borderPadding=5,
+            backColor=TINT,
+            borderColor=RULE,
+            borderWidth=0.75,
+            borderRadius=4,
+            borderPadding=6,
             spaceBefore=2,
             spaceAfter=8,
         ),
-        "card_kicker": ParagraphStyle(
-            "card_kicker", parent=body, fontSize=7.8, leading=10, textColor="#4a4f55"
-        ),
+        "card_kicker": ParagraphStyle("card_kicker", parent=base["small"]),
         "card_title": ParagraphStyle(
             "card_title", parent=body, fontName=FONT_BOLD, fontSize=12, leading=15, spaceAfter=4
         ),
         "card_body": ParagraphStyle("card_body", parent=body, fontSize=10, leading=13.6),
-        "card_meta": ParagraphStyle(
-            "card_meta", parent=body, fontSize=7.8, leading=10, textColor="#4a4f55", spaceBefore=5
-        ),
+        "card_meta": ParagraphStyle("card_meta", parent=base["small"], spaceBefore=5),
     }
 
 
@@ -140,6 +151,7 @@ def write_handout(path: Path, tips: Sequence[Tip], lang: Lang | None = None) -> 
         subtitle=t("belonging.pdf_subtitle", lang=lang, count=len(tips)),
         lang=lang,
         sources=sources,
+        margin=HANDOUT_MARGIN,
     )
     write_pdf(path, body, meta)
 
@@ -175,12 +187,13 @@ def cards_flowables(tips: Sequence[Tip], lang: Lang) -> list[Flowable]:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),  # or reportlab names Helvetica
                     ("LEFTPADDING", (0, 0), (-1, -1), _CARD_PADDING),
                     ("RIGHTPADDING", (0, 0), (-1, -1), _CARD_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), _CARD_PADDING),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), _CARD_PADDING),
                     # dashed cutting lines around every card
-                    ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#777777"), None, (3, 3)),
+                    ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor(BOX_EDGE), None, (3, 3)),
                 ]
             )
         )
@@ -198,5 +211,6 @@ def write_cards(path: Path, tips: Sequence[Tip], lang: Lang | None = None) -> No
         subtitle=t("belonging.cards_subtitle", lang=lang, count=len(tips)),
         lang=lang,
         sources=_sources(tips),
+        margin=NARROW_MARGIN,  # two cards side by side
     )
     write_pdf(path, cards_flowables(tips, lang), meta)

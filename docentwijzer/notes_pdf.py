@@ -21,6 +21,7 @@ from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.notes import Note, add_months
 from docentwijzer.pdf import (
+    RULE,
     Check,
     ExportCancelled,
     PdfMeta,
@@ -129,7 +130,8 @@ def build(
     done = 0
     for index, part in enumerate(parts):
         if index:
-            body += [Spacer(1, 6), HRFlowable(width="100%", thickness=0.5, color="#999999")]
+            rule = HRFlowable(width="100%", thickness=0.75, color=RULE, spaceBefore=4)
+            body += [Spacer(1, 6), rule]
         for flowable in part:
             done += 1
             body += [flowable, _Checkpoint(done, total, progress, check)]

@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.dates import format_date_long
 from docentwijzer.i18n import Lang, language, t
-from docentwijzer.pdf import FONT, PdfMeta, bullets, para, styles, write_pdf
+from docentwijzer.pdf import BOX_EDGE, FONT, RULE, PdfMeta, bullets, para, styles, write_pdf
 from docentwijzer.sources import Source
 
 RESULT_VERSION = 1
@@ -481,8 +482,8 @@ def student_pdf_body(
                 [
                     ("FONT", (0, 0), (-1, -1), FONT, small.fontSize),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, "#888888"),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, "#cccccc"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.75, BOX_EDGE),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
                 ]
             )
         )
@@ -499,7 +500,10 @@ def write_student_pdf(
     meta = PdfMeta(
         title=t("openheid.pdf_title", lang=lang),
         subtitle=t(
-            "openheid.pdf_subtitle", lang=lang, title=content.title, date=result.date.isoformat()
+            "openheid.pdf_subtitle",
+            lang=lang,
+            title=content.title,
+            date=format_date_long(result.date, lang),
         ),
         lang=lang,
         sources=used_sources(result, content),

@@ -42,13 +42,21 @@ from reportlab.platypus import (
 )
 
 from docentwijzer import APP_NAME, __version__
+from docentwijzer.dates import format_date_long
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.sources import Source
 from docentwijzer.storage import TEMP_SUFFIX, fsync_dir
 
-#: Page margins, and the width a frame gives its content (reportlab pads a frame by 6 pt).
-MARGIN = 18 * mm
+#: Page margins: lines of at most ~75 characters (the screens' rule) at the body size; a sheet
+#: of cards to cut out uses :data:`NARROW_MARGIN`. TEXT_WIDTH is what a frame gives its content
+#: (reportlab pads a frame by 6 pt on each side).
+MARGIN = 32 * mm
+NARROW_MARGIN = 18 * mm
 TEXT_WIDTH = A4[0] - 2 * MARGIN - 12
+_FOOTER_BOTTOM = 10 * mm
+#: The footer: small (the 9 pt minimum) and muted, on every page.
+_FOOTER_SIZE = 9.0
+_FOOTER_LEADING = 11.5
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -83,43 +91,82 @@ def register_fonts() -> None:
     )
 
 
+# -- the look: the screens' light tokens and type scale, on paper -------------------------------
+
+#: Colours of the light scheme (docs/design.md): text, muted text, decorative border (rules and
+#: cutting lines), input border (check boxes), background tint (boxes) and the one accent.
+INK = "#1a1f26"
+MUTED = "#4d5663"
+RULE = "#c5ccd6"
+BOX_EDGE = "#6b7480"
+TINT = "#f4f6f9"
+ACCENT = "#1d4f91"
+#: Body size in points; the type scale is the screens': title 1.5×, section 1.25×, subsection
+#: 1× bold, small 0.9× but at least 9 pt (sources and hints only).
+BASE = 10.5
+SMALL = max(9.0, round(0.9 * BASE, 1))
+
+
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14.5, alignment=TA_LEFT)
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=BASE, leading=BASE * 1.42, alignment=TA_LEFT, textColor=INK
+    )
+    heading = {"parent": body, "fontName": FONT_BOLD, "keepWithNext": 1}
     return {
         "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=18, leading=23, spaceAfter=4
+            "title", **heading, fontSize=1.5 * BASE, leading=1.5 * BASE * 1.25, spaceAfter=3
         ),
         "subtitle": ParagraphStyle(
-            "subtitle", parent=body, fontSize=11, leading=15, textColor="#444444", spaceAfter=10
+            "subtitle",
+            parent=body,
+            textColor=MUTED,
+            spaceAfter=6,
         ),
+        # More space above a section than inside it: groups read at a glance.
         "h2": ParagraphStyle(
             "h2",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=17,
-            spaceBefore=10,
+            **heading,
+            fontSize=1.25 * BASE,
+            leading=1.25 * BASE * 1.3,
+            spaceBefore=16,
             spaceAfter=4,
         ),
         "h3": ParagraphStyle(
-            "h3",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=11,
-            leading=15,
-            spaceBefore=6,
-            spaceAfter=2,
+            "h3", **heading, fontSize=BASE, leading=BASE * 1.4, spaceBefore=10, spaceAfter=2
         ),
         "body": body,
         "small": ParagraphStyle(
-            "small", parent=body, fontSize=8.5, leading=11, textColor="#444444"
+            "small", parent=body, fontSize=SMALL, leading=SMALL * 1.35, textColor=MUTED
         ),
         "box": ParagraphStyle(
-            "box", parent=body, backColor="#f1f3f5", borderPadding=6, spaceBefore=6, spaceAfter=10
+            "box",
+            parent=body,
+            backColor=TINT,
+            borderColor=RULE,
+            borderWidth=0.75,
+            borderRadius=4,
+            borderPadding=8,
+            leftIndent=8,  # the tinted box lines up with the text column
+            rightIndent=8,
+            spaceBefore=12,
+            spaceAfter=16,
         ),
     }
+
+
+class TitleRule(Flowable):
+    """The quiet line under a document's title and subtitle: where the content starts."""
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 14
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.75)
+        self.canv.line(0, 7, self.width, 7)
 
 
 #: What a character the PDF cannot print becomes (after the teacher was told; see below).
@@ -323,15 +370,76 @@ def plain_text(
 
 
 def bullets(items: Iterable[str], *, numbered: bool = False) -> ListFlowable:
-    entries = [ListItem(para(item), leftIndent=12) for item in items]
+    entries = [ListItem(para(item), leftIndent=14) for item in items]
     return ListFlowable(
         entries,
         bulletType="1" if numbered else "bullet",
         start="1" if numbered else "•",
-        leftIndent=14,
+        leftIndent=16,
         bulletFontName=FONT,
-        bulletFontSize=9.5,
+        bulletFontSize=BASE if numbered else SMALL,
+        bulletColor=MUTED,
+        spaceBefore=2,
+        spaceAfter=2,
     )
+
+
+#: Check boxes: what the screens show, drawn (not "[ ]"); the text layer says ☑ or ☐.
+CHECKED, UNCHECKED = "\u2611", "\u2610"
+_BOX = 8.5
+_BOX_INDENT = 18
+
+
+class CheckItem(Flowable):
+    """One item of a checklist: a drawn box (filled with a tick when done) and its text.
+
+    The state is also written as an invisible ☑ / ☐ before the text, so copying the text or
+    reading it aloud keeps it."""
+
+    def __init__(self, text: str, done: bool) -> None:
+        super().__init__()
+        self.text, self.done = text, done
+        self.paragraph = para(text)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _, height = self.paragraph.wrap(available_width - _BOX_INDENT, available_height)
+        self.width, self.height = available_width, height
+        return available_width, height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        style = self.paragraph.style
+        top = self.height - (style.leading - style.fontSize) / 2
+        y = top - style.fontSize + (style.fontSize - _BOX) / 2 + 0.8
+        canvas.saveState()
+        # On the first line's baseline, at the text's size: read as one line with the text.
+        baseline = self.height - pdfmetrics.getAscent(style.fontName, style.fontSize)
+        mark = canvas.beginText(0, baseline)
+        mark.setTextRenderMode(3)  # invisible: for the text layer only
+        mark.setFont(FONT, style.fontSize)
+        mark.textOut(CHECKED if self.done else UNCHECKED)
+        canvas.drawText(mark)
+        canvas.setLineWidth(1)
+        canvas.setStrokeColor(ACCENT if self.done else BOX_EDGE)
+        canvas.setFillColor(ACCENT)
+        canvas.roundRect(0.5, y, _BOX, _BOX, 1.5, stroke=1, fill=1 if self.done else 0)
+        if self.done:
+            canvas.setStrokeColor("#ffffff")
+            canvas.setLineWidth(1.4)
+            canvas.setLineCap(1)
+            canvas.setLineJoin(1)
+            tick = canvas.beginPath()
+            tick.moveTo(0.5 + _BOX * 0.22, y + _BOX * 0.52)
+            tick.lineTo(0.5 + _BOX * 0.42, y + _BOX * 0.3)
+            tick.lineTo(0.5 + _BOX * 0.8, y + _BOX * 0.74)
+            canvas.drawPath(tick, stroke=1, fill=0)
+        canvas.restoreState()
+        self.paragraph.drawOn(canvas, _BOX_INDENT, 0)
+
+
+def checklist(items: Iterable[tuple[str, bool]]) -> list[Flowable]:
+    """Items with drawn check boxes: ``(text, done)`` each."""
+    return [CheckItem(text, done) for text, done in items]
 
 
 @dataclass
@@ -344,14 +452,44 @@ class PdfMeta:
     #: Student-facing PDFs (the openness exercise) use the student wording of the disclaimer.
     audience: str = "teacher"
     exported: date = field(default_factory=date.today)
+    #: Left and right page margin. Wide enough for lines of at most ~75 characters; a sheet of
+    #: cards to cut out uses more of the width (:data:`NARROW_MARGIN`).
+    margin: float = MARGIN
+
+
+def source_list(sources: Iterable[Source], lang: Lang) -> list[str]:
+    """The public citations, once per publication: its slides or sections after it, so a list
+    of ten sections of one report is one entry, not ten repetitions of its title."""
+    details: dict[str, list[str]] = {}
+    for source in sources:
+        found = details.setdefault(source.public.citation(lang), [])
+        if source.detail and source.detail not in found:
+            found.append(source.detail)
+    return [
+        f"{citation}, {'; '.join(parts)}" if parts else citation
+        for citation, parts in details.items()
+    ]
+
+
+def _footer_lines(meta: PdfMeta) -> list[str]:
+    """The disclaimer, wrapped to the text width (its helpline numbers are never cut off)."""
+    lang = meta.lang or language()
+    disclaimer = t(f"pdf.disclaimer_{meta.audience}", lang=lang)
+    lines: list[str] = simpleSplit(disclaimer, FONT, _FOOTER_SIZE, A4[0] - 2 * meta.margin)
+    return lines
+
+
+def _footer_height(meta: PdfMeta) -> float:
+    """From the page's bottom edge to the top of the footer's rule, plus a gap above it."""
+    return float(_FOOTER_BOTTOM + (len(_footer_lines(meta)) + 1) * _FOOTER_LEADING + 14)
 
 
 def _numbered_canvas(meta: PdfMeta, check: Check = no_check) -> type[Canvas]:
     lang = meta.lang or language()
-    footer_left = (
-        f"{APP_NAME} {__version__} · {t('pdf.exported', lang=lang, date=meta.exported.isoformat())}"
-    )
-    disclaimer = t(f"pdf.disclaimer_{meta.audience}", lang=lang)
+    exported = format_date_long(meta.exported, lang)
+    footer_left = f"{APP_NAME} {__version__} · {t('pdf.exported', lang=lang, date=exported)}"
+    lines = _footer_lines(meta)
+    margin = meta.margin
 
     class NumberedCanvas(Canvas):
         """Two-pass canvas so every page can say 'page X of Y'."""
@@ -377,16 +515,22 @@ def _numbered_canvas(meta: PdfMeta, check: Check = no_check) -> type[Canvas]:
             super().save()
 
         def _footer(self, total: int) -> None:
+            """A quiet rule, the version, date and page, then the disclaimer: small and muted."""
             width, _ = A4
-            self.setFont(FONT, 7.5)
-            self.setFillColor("#555555")
-            self.drawString(MARGIN, 14 * mm, footer_left)
+            leading = _FOOTER_LEADING
+            self.saveState()
+            self.setFont(FONT, _FOOTER_SIZE)
+            self.setFillColor(MUTED)
+            top = _FOOTER_BOTTOM + len(lines) * leading  # drawn top down: the reading order
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.75)
+            self.line(margin, top + leading, width - margin, top + leading)
+            self.drawString(margin, top, footer_left)
             page = t("pdf.page", lang=lang, page=self._pageNumber, total=total)
-            self.drawRightString(width - MARGIN, 14 * mm, page)
-            # Wrapped, so the helpline numbers at its end are never cut off at the page edge.
-            lines = simpleSplit(disclaimer, FONT, 7.5, width - 2 * MARGIN)
-            for index, line in enumerate(lines):
-                self.drawString(MARGIN, (10 - 3.2 * index) * mm, line)
+            self.drawRightString(width - margin, top, page)
+            for index, line in enumerate(lines, start=1):
+                self.drawString(margin, top - index * leading, line)
+            self.restoreState()
 
     return NumberedCanvas
 
@@ -401,8 +545,9 @@ def render_pdf(body: Sequence[Flowable], meta: PdfMeta, check: Check = no_check)
     story: list[Flowable] = [para(meta.title, "title")]
     if meta.subtitle:
         story.append(para(meta.subtitle, "subtitle"))
+    story.append(TitleRule())
     story.extend(body)
-    labels = list(dict.fromkeys(source.label(lang) for source in meta.sources))
+    labels = source_list(meta.sources, lang)
     if labels:
         story += [Spacer(1, 6), para(t("pdf.sources", lang=lang), "h3")]
         story += [para(label, "small") for label in labels]
@@ -410,10 +555,10 @@ def render_pdf(body: Sequence[Flowable], meta: PdfMeta, check: Check = no_check)
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
+        leftMargin=meta.margin,
+        rightMargin=meta.margin,
         topMargin=16 * mm,
-        bottomMargin=22 * mm,
+        bottomMargin=_footer_height(meta),
         title=meta.title,
         author=APP_NAME,
         creator=f"{APP_NAME} {__version__}",

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from docentwijzer.dates import format_date, format_date_long
 from docentwijzer.handoff import SignalContext
 from docentwijzer.i18n import t
-from docentwijzer.pdf import PdfMeta, bullets, para, write_pdf
+from docentwijzer.pdf import PdfMeta, bullets, checklist, para, write_pdf
 from docentwijzer.tree import (
     Leaf,
     ResolvedContact,
     StepNode,
     Walk,
-    actions_text,
     follow_up_date,
     leaf_sources,
 )
@@ -53,19 +53,20 @@ def route_flowables(
         story.append(
             bullets(
                 [
-                    " — ".join(p for p in (s.label, s.observation, s.observed_on.isoformat()) if p)
+                    " — ".join(p for p in (s.label, s.observation, format_date(s.observed_on)) if p)
                     for s in context.signals
                 ]
             )
         )
     story.append(para(t("tree.actions"), "h2"))
-    story.append(bullets(actions_text(node, done).splitlines()))
+    ticked = set(done)
+    story += checklist((action.text, action.id in ticked) for action in node.actions)
     if contacts:
         story.append(para(t("tree.contacts"), "h2"))
         story.append(bullets([contact_line(c) for c in contacts]))
     if isinstance(node, Leaf):
         story.append(para(t("tree.follow_up"), "h2"))
-        suggested = follow_up_date(node, today).isoformat()
+        suggested = format_date_long(follow_up_date(node, today))
         story.append(para(f"{node.follow_up.text} {t('tree.follow_up_date', date=suggested)}"))
         story.append(para(walk.tree.your_role_title, "h2"))
         story.append(bullets([point.text for point in walk.tree.your_role]))
@@ -84,7 +85,7 @@ def write_route_pdf(
     node = walk.current
     assert isinstance(node, Leaf | StepNode)
     done = list(done)
-    subtitle = t("tree.pdf_subtitle", date=today.isoformat())
+    subtitle = t("tree.pdf_subtitle", date=format_date_long(today))
     if context is not None and context.pseudonym:
         subtitle += " · " + t("tree.context_pseudonym", pseudonym=context.pseudonym)
     sources = leaf_sources(node)

@@ -178,7 +178,7 @@ def test_student_pdf_has_their_choices_date_and_sources_and_no_teacher_part(
     text = pdf_text(target)
     for expected in (
         "Jouw keuzes",
-        "2026-03-09",
+        "9 maart 2026",
         "Ik twijfel over mijn stage",
         "mijn zus",
         "Ik kan om uitstel vragen",

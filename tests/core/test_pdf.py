@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from docentwijzer import __version__
+from docentwijzer.dates import format_date_long
+from docentwijzer.i18n import LANGUAGES, Lang, t
 from docentwijzer.pdf import (
     REPLACEMENT,
     PdfMeta,
@@ -24,13 +28,15 @@ from docentwijzer.pdf import (
     write_pdf,
 )
 from docentwijzer.sources import Source
+from tests.core.every_pdf import EVERY_PDF, TODAY
 from tests.core.pdf_support import assert_fonts_embedded, fonts, pdftotext, qpdf_check
 
 SLIDE = Source(ref="dopmeijer-dias-studentenwelzijn", detail="Hoe weet je dat er een probleem is?")
 
 
 def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    """The text layer, whitespace folded (lines wrap differently as the layout changes)."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
 def test_pdf_has_title_body_sources_footer_and_diacritics(tmp_path: Path) -> None:
@@ -115,3 +121,32 @@ def test_every_text_the_app_itself_prints_is_printable() -> None:
         for item in folder.iterdir():
             if item.name.endswith(".json"):
                 assert unprintable(item.read_text("utf-8")) == "", item.name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", list(EVERY_PDF))
+def test_every_pdf_is_sound_embeds_its_fonts_and_shows_dates_one_way(
+    tmp_path: Path, kind: str, lang: Lang
+) -> None:
+    """qpdf-clean, no font named without being embedded (the cards named Helvetica), dates as
+    docentwijzer.dates writes them (never ISO), check boxes drawn (never '[ ]' or '[x]')."""
+    target = tmp_path / "out.pdf"
+    EVERY_PDF[kind](target, lang)
+    qpdf_check(target)
+    assert_fonts_embedded(target)
+    layer = pdftotext(target)
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", layer), "an ISO date is shown"
+    assert "[ ]" not in layer and "[x]" not in layer
+    compact = " ".join(layer.split())
+    footer_dates = {format_date_long(day, lang) for day in (date.today(), TODAY)}
+    assert any(t("pdf.exported", lang=lang, date=day) in compact for day in footer_dates)
+
+
+def test_the_route_draws_its_check_boxes_and_says_their_state_in_the_text_layer(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "route.pdf"
+    EVERY_PDF["route"](target, "nl")
+    compact = " ".join(pdftotext(target).split())
+    assert "☑ Beloof geen geheimhouding." in compact
+    assert "☐ Neem het serieus" in compact

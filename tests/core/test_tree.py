@@ -379,7 +379,7 @@ def test_route_pdf_has_route_actions_contacts_role_and_sources(tmp_path: Path) -
     assert "Beslisboom: De student praat over de dood" in compact
     assert "Student: Q7" in compact
     assert "Is er nú gevaar voor de student of voor anderen? — Nee" in compact
-    assert "[x] Beloof geen geheimhouding." in compact
+    assert "☑ Beloof geen geheimhouding." in compact  # a drawn box; its state in the text
     assert "113 of 0800-0113" in compact and "vul in bij Instellingsgegevens" in compact
     assert "Jouw rol" in compact and "Bronnen" in compact
     assert "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023)" in compact

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from docentwijzer.dates import format_date_long
 from docentwijzer.handoff import NoteDraft, Reopen
 from docentwijzer.openheid import Answer, OpennessResult, Recipient, Weighed
 
@@ -275,7 +276,8 @@ def test_walk_the_whole_exercise_by_keyboard_with_going_back_and_two_people(
     pdf = target.with_suffix(".pdf")
     assert dialog_log.names() == ["info"]
     pdf_text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
-    for expected in ("Jouw keuzes", dt.date.today().isoformat(), "mijn zus", "via de app"):
+    today = format_date_long(dt.date.today())
+    for expected in ("Jouw keuzes", today, "mijn zus", "via de app"):
         assert expected in pdf_text
     assert "Voor de docent" not in pdf_text and "Pseudoniem" not in pdf_text
 

@@ -1,0 +1,77 @@
+"""Every PDF the app writes, made from sample data, for checks that hold for all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from docentwijzer import i18n
+from docentwijzer.belonging import belonging_content
+from docentwijzer.belonging_pdf import write_cards, write_handout
+from docentwijzer.handoff import ObservedSignal, SignalContext
+from docentwijzer.helplines import help_content
+from docentwijzer.i18n import Lang
+from docentwijzer.notes import Note
+from docentwijzer.notes_pdf import export_notes
+from docentwijzer.openheid import openness_content, write_student_pdf
+from docentwijzer.profile import InstitutionProfile
+from docentwijzer.training import background, builtin_cases
+from docentwijzer.training import write_handout as write_trainer_handout
+from docentwijzer.tree import Walk, resolve_contacts, tree_content
+from docentwijzer.tree_pdf import write_route_pdf
+from tests.core.test_openheid import sample
+
+TODAY = date(2026, 11, 24)
+
+
+def route(path: Path, lang: Lang) -> None:
+    i18n.set_language(lang)  # the route PDF speaks the interface's language (reset per test)
+    walk = Walk(tree_content(lang), ["start", "zelfdoding", "ZELFDODING"])
+    when = datetime(2026, 11, 21, 20, 0)
+    contacts = resolve_contacts(walk.current, InstitutionProfile(), help_content(lang), when)  # type: ignore[arg-type]
+    context = SignalContext(
+        pseudonym="Q7",
+        signals=[ObservedSignal(signal_id="vertelt", label="De student vertelt het je")],
+    )
+    write_route_pdf(path, walk, ["geen-geheim"], contacts, context, TODAY)
+
+
+def notes(path: Path, lang: Lang) -> None:
+    note = Note(
+        pseudonym="ÉL-3",
+        note_date=date(2026, 5, 12),
+        observed="Oogde afwezig; zei ‘het gaat wel’.",
+        done="Na de les gesproken.",
+        follow_up=date(2026, 5, 26),
+        tags=["gesprek"],
+        updated=datetime(2026, 5, 12, 16, 0),
+    )
+    export_notes(path, [note, note], "all", lang=lang, retention_months=12)
+
+
+def openness(path: Path, lang: Lang) -> None:
+    write_student_pdf(path, sample(), openness_content(lang), lang)
+
+
+def belonging(path: Path, lang: Lang) -> None:
+    tips = belonging_content(lang).tips
+    write_handout(path, [tips[0], tips[10], tips[30]], lang)
+
+
+def cards(path: Path, lang: Lang) -> None:
+    write_cards(path, belonging_content(lang).tips[:8], lang)
+
+
+def trainer(path: Path, lang: Lang) -> None:
+    write_trainer_handout(path, builtin_cases(lang).cases[:2], background(lang), lang)
+
+
+EVERY_PDF: dict[str, Callable[[Path, Lang], None]] = {
+    "route": route,
+    "note": notes,
+    "openness plan": openness,
+    "belonging hand-out": belonging,
+    "belonging cards": cards,
+    "trainer hand-out": trainer,
+}
