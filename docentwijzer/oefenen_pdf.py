@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -23,7 +22,17 @@ from reportlab.platypus import (
 
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.oefenen import ConversationDraft, Skill, channel_name
-from docentwijzer.pdf import FONT, PdfMeta, bullets, esc, para, styles, write_pdf
+from docentwijzer.pdf import (
+    FONT,
+    NARROW_MARGIN,
+    RULE,
+    PdfMeta,
+    bullets,
+    esc,
+    para,
+    styles,
+    write_pdf,
+)
 from docentwijzer.sources import Source
 from docentwijzer.tree import TreeContent
 
@@ -46,15 +55,16 @@ def _checklist(skills: list[Skill], lang: Lang) -> Table:
     """One row a point: a box to tick, the point, room to write what was said."""
     heard = t("oefenen.pdf_heard", lang=lang)
     rows = [["☐", para(skill.observe), para(heard, "small")] for skill in skills]
-    table = Table(rows, colWidths=[8 * mm, 95 * mm, 71 * mm])
+    table = Table(rows, colWidths=["6%", "54%", "40%"])  # of the text width
     table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (0, -1), FONT, 13),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#999999"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.75, RULE),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
             ]
         )
     )
@@ -152,5 +162,6 @@ def write_observer_sheet(
         subtitle=t("oefenen.pdf_subtitle", lang=lang),
         lang=lang,
         sources=sheet_sources(conversation, skills),
+        margin=NARROW_MARGIN,  # a worksheet: room to write, one page per role
     )
     write_pdf(path, observer_sheet_flowables(conversation, skills, tree, lang), meta)

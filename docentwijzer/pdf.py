@@ -40,6 +40,7 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
 )
+from reportlab.platypus.tables import CellStyle
 
 from docentwijzer import APP_NAME, __version__
 from docentwijzer.dates import format_date_long
@@ -89,6 +90,9 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )
+    # A table cell starts in reportlab's base font (Helvetica), named in the PDF even when every
+    # cell holds a paragraph; start every table of the app in the embedded font instead.
+    CellStyle.fontname = FONT
 
 
 # -- the look: the screens' light tokens and type scale, on paper -------------------------------

@@ -14,6 +14,8 @@ from docentwijzer.helplines import help_content
 from docentwijzer.i18n import Lang
 from docentwijzer.notes import Note
 from docentwijzer.notes_pdf import export_notes
+from docentwijzer.oefenen import practice_content
+from docentwijzer.oefenen_pdf import write_observer_sheet
 from docentwijzer.openheid import openness_content, write_student_pdf
 from docentwijzer.profile import InstitutionProfile
 from docentwijzer.training import background, builtin_cases
@@ -63,6 +65,12 @@ def cards(path: Path, lang: Lang) -> None:
     write_cards(path, belonging_content(lang).tips[:8], lang)
 
 
+def observer_sheet(path: Path, lang: Lang) -> None:
+    content = practice_content(lang)
+    conversation = content.conversation("niet-meer-willen")
+    write_observer_sheet(path, conversation, content.skills, tree_content(lang), lang)
+
+
 def trainer(path: Path, lang: Lang) -> None:
     write_trainer_handout(path, builtin_cases(lang).cases[:2], background(lang), lang)
 
@@ -74,4 +82,5 @@ EVERY_PDF: dict[str, Callable[[Path, Lang], None]] = {
     "belonging hand-out": belonging,
     "belonging cards": cards,
     "trainer hand-out": trainer,
+    "observer sheet": observer_sheet,
 }
