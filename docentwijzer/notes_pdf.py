@@ -9,6 +9,7 @@ block of text, between pages and just before the file replaces anything, raising
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
-from docentwijzer.dates import format_date
+from docentwijzer.dates import format_date, format_date_long
 from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.notes import Note, add_months
@@ -25,11 +26,11 @@ from docentwijzer.pdf import (
     Check,
     ExportCancelled,
     PdfMeta,
+    checklist,
     no_check,
     para,
     plain_text,
     render_pdf,
-    unprintable,
     write_pdf,
 )
 
@@ -53,6 +54,31 @@ class _Checkpoint(Flowable):  # type: ignore[misc]
             self.progress(self.done, self.total)
 
 
+#: A line the route wrote into a note ("[x] Neem het serieus"): printed as a drawn check box.
+_CHECK_LINE = re.compile(r"\[([ xX])\] (.{1,500})")
+
+
+def _text_with_checklists(text: str, check: Check) -> list[Flowable]:
+    """A note's text as typed, except that '[x] …' and '[ ] …' lines become drawn check boxes
+    (as in the route PDF; the text layer says ☑ or ☐ there)."""
+    if "[" not in text:
+        return plain_text(text, check=check)
+    out: list[Flowable] = []
+    typed: list[str] = []
+    for line in text.split("\n"):
+        found = _CHECK_LINE.fullmatch(line)
+        if found is None:
+            typed.append(line)
+            continue
+        if typed:
+            out += plain_text("\n".join(typed), check=check)
+            typed = []
+        out += checklist([(found.group(2), found.group(1) != " ")])
+    if typed:
+        out += plain_text("\n".join(typed), check=check)
+    return out
+
+
 def note_flowables(
     note: Note, lang: Lang, *, retention_months: int | None = None, check: Check = no_check
 ) -> list[Any]:
@@ -71,7 +97,7 @@ def note_flowables(
     title = t(
         "notes.pdf_note_heading",
         lang=lang,
-        date=format_date(note.note_date, lang),
+        date=format_date_long(note.note_date, lang),  # a heading: the long form
         pseudonym=note.pseudonym,
     )
     head: list[Flowable] = [para(title, "h2"), para(" · ".join(meta), "small")]
@@ -83,7 +109,7 @@ def note_flowables(
     ):
         if text.strip():
             heading = para(t(f"notes.field_{key}", lang=lang), "h3")
-            sections.append([heading, *plain_text(text.strip("\n"), check=check)])
+            sections.append([heading, *_text_with_checklists(text.strip("\n"), check)])
     kind = note.link_kind
     if kind:
         tool = t(f"app.area_{REOPEN_AREAS[kind]}", lang=lang)
@@ -138,12 +164,10 @@ def build(
     return body, check
 
 
-def unprintable_in(notes: Sequence[Note]) -> str:
-    """The characters of ``notes`` the PDF cannot print (see :func:`~docentwijzer.pdf.unprintable`):
-    ask the teacher before exporting when there are any."""
-    return unprintable(
-        *(text for n in notes for text in (n.pseudonym, n.observed, n.done, n.text, *n.tags))
-    )
+def note_texts(notes: Sequence[Note]) -> list[str]:
+    """Everything of ``notes`` the teacher typed, to check before a PDF
+    (see :func:`~docentwijzer.pdf.unprintable`)."""
+    return [text for n in notes for text in (n.pseudonym, n.observed, n.done, n.text, *n.tags)]
 
 
 def meta_for(

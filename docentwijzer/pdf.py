@@ -223,9 +223,13 @@ def unprintable(*texts: str) -> str:
 
 
 def describe_characters(characters: str) -> str:
-    """One line per character: the character, its code point and its Unicode name."""
+    """One line per character: the character, its code point and its Unicode name.
+
+    Each line starts with a left-to-right mark, so a right-to-left letter does not turn its
+    line around on screen."""
     return "\n".join(
-        f"{char}\tU+{ord(char):04X}\t{unicodedata.name(char, '')}".rstrip() for char in characters
+        f"\u200e{char}   U+{ord(char):04X}   {unicodedata.name(char, '')}".rstrip()
+        for char in characters
     )
 
 

@@ -78,6 +78,15 @@ def confirm_unprintable(parent: QWidget | None, characters: str, listing: str) -
     )
 
 
+def ok_to_print(parent: QWidget | None, *texts: str) -> bool:
+    """Before any PDF with text from the user: True when every character prints, or when the
+    teacher, told exactly which do not, chooses to make it anyway."""
+    from docentwijzer.pdf import describe_characters, unprintable  # reportlab: not at start-up
+
+    missing = unprintable(*texts)
+    return not missing or confirm_unprintable(parent, missing, describe_characters(missing))
+
+
 def _confirm_listing(
     parent: QWidget | None, title: str, intro_text: str, listing: str, yes: str, no: str
 ) -> bool:

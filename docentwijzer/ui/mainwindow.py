@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings(language=i18n.language())
         self.store = store
+        #: A failed save of the settings was reported; say it again only after one succeeded.
+        self._save_failure_shown = False
         self.notices = [n for n in (notices or []) if n]
         self._screens: dict[str, Screen] = {}
         self._current = "start"
@@ -317,8 +319,12 @@ class MainWindow(QMainWindow):
         try:
             self.store.save(self.settings)
         except OSError as exc:  # a full disk, a folder made read-only: say so, keep running
-            reason = exc.strerror or str(exc)
-            dialogs.warn(self, APP_NAME, t("app.settings_not_saved", reason=reason))
+            if not self._save_failure_shown:  # once, not at every step of a spin box
+                self._save_failure_shown = True
+                reason = exc.strerror or str(exc)
+                dialogs.warn(self, APP_NAME, t("app.settings_not_saved", reason=reason))
+        else:
+            self._save_failure_shown = False
 
     def set_language(self, lang: object) -> bool:
         if lang == i18n.language():

@@ -40,8 +40,7 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, Reopen
 from docentwijzer.i18n import t
 from docentwijzer.notes import Note, NoteQuery, NoteSummary
-from docentwijzer.notes_pdf import unprintable_in
-from docentwijzer.pdf import describe_characters
+from docentwijzer.notes_pdf import note_texts
 from docentwijzer.vault import VaultError
 
 from docentwijzer.ui import dialogs
@@ -750,8 +749,7 @@ class NotesScreen(Screen):
             return
         notes = self.session.store.notes(ids)
         # Before anything else: which characters the PDF cannot print, and whether to go on.
-        missing = unprintable_in(notes)
-        if missing and not dialogs.confirm_unprintable(self, missing, describe_characters(missing)):
+        if not dialogs.ok_to_print(self, *note_texts(notes)):
             return
         # No pseudonym in the suggested name: file names end up in places nobody encrypts
         # (recent-files lists, file-manager thumbnails, synced folders, the dialog's history).

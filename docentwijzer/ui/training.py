@@ -345,6 +345,11 @@ class TrainingScreen(Screen):
     # -- the handout ------------------------------------------------------------------------
 
     def export_handout(self) -> None:
+        own = [
+            case.model_dump_json() for case in self.library.cases if self.library.is_user_case(case)
+        ]
+        if not dialogs.ok_to_print(self, *own):  # a trainer's own case files may hold anything
+            return
         chosen = dialogs.ask_save_file(
             self,
             t("training.export_dialog"),

@@ -47,6 +47,7 @@ from docentwijzer.tree import (
     resolve_contacts,
     tree_content,
 )
+from docentwijzer.tree_pdf import contact_line as contact_text
 from docentwijzer.tree_pdf import write_route_pdf
 
 from docentwijzer.ui import dialogs
@@ -554,6 +555,10 @@ class TreeScreen(Screen):
 
     def print_route(self) -> bool:
         if not isinstance(self.walk.current, Leaf):
+            return False
+        typed = [self.context.model_dump_json()] if self.context is not None else []
+        typed += [contact_text(contact) for contact in self.contacts]  # the profile's details
+        if not dialogs.ok_to_print(self, *typed):
             return False
         chosen = dialogs.ask_save_file(
             self,

@@ -44,7 +44,7 @@ def notes(path: Path, lang: Lang) -> None:
         pseudonym="ÉL-3",
         note_date=date(2026, 5, 12),
         observed="Oogde afwezig; zei ‘het gaat wel’.",
-        done="Na de les gesproken.",
+        done="Na de les gesproken.\n[x] Neem het serieus.\n[ ] Bel 113.",
         follow_up=date(2026, 5, 26),
         tags=["gesprek"],
         updated=datetime(2026, 5, 12, 16, 0),

@@ -47,7 +47,7 @@ def test_one_note_has_title_pseudonym_dates_sections_and_the_shared_footer(
     text = text_of(target)
     for expected in (
         "Notitie over ÉL-3",
-        "12-05-2026 — ÉL-3",
+        "12 mei 2026 — ÉL-3",
         "Vervolg: 26-05-2026",
         "Laatst gewijzigd: 12-05-2026",
         "Bewaren tot: 12-05-2027",
@@ -209,3 +209,13 @@ def test_a_huge_note_is_a_sound_pdf_with_every_word(tmp_path: Path, text: str) -
     qpdf_check(target)
     assert_fonts_embedded(target)
     assert words_in_order(text, pdftotext(target))
+
+
+def test_the_routes_check_lines_in_a_note_are_drawn_boxes(tmp_path: Path) -> None:
+    """'[x] …' lines (the route writes them into a note) print as boxes, state in the text."""
+    done = "Gesprek gehad.\n[x] Neem het serieus\n[ ] Beloof geen geheimhouding.\n[y] zo getypt"
+    target = tmp_path / "n.pdf"
+    export_notes(target, [NOTE.model_copy(update={"done": done})], "one")
+    layer = " ".join(pdftotext(target).split())
+    assert "Gesprek gehad. ☑ Neem het serieus ☐ Beloof geen geheimhouding. [y] zo getypt" in layer
+    assert "[x]" not in layer and "[ ]" not in layer

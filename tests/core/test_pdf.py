@@ -95,9 +95,11 @@ def test_exactly_the_characters_the_pdf_cannot_print_are_found() -> None:
     assert unprintable("Één ĳsje, naïef; Ελληνικά; Кирилиця") == ""
     listed = describe_characters("你😀")
     assert listed.splitlines() == [
-        "你\tU+4F60\tCJK UNIFIED IDEOGRAPH-4F60",
-        "😀\tU+1F600\tGRINNING FACE",
+        "\u200e你   U+4F60   CJK UNIFIED IDEOGRAPH-4F60",
+        "\u200e😀   U+1F600   GRINNING FACE",
     ]
+    # A right-to-left letter does not turn its line around: each line starts left to right.
+    assert describe_characters("ش").startswith("\u200e")
 
 
 def test_mixed_scripts_never_vanish_the_text_layer_shows_each_as_a_replacement(

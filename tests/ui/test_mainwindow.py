@@ -260,14 +260,21 @@ def test_saving_a_setting_on_a_full_disk_is_reported_not_a_crash(
     def full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
+    real_save = main_window.store.save
     monkeypatch.setattr(main_window.store, "save", full)
     main_window.update_settings(idle_lock_minutes=9)
+    main_window.update_settings(idle_lock_minutes=10)  # a spin box: one step after another
     main_window.set_color_scheme("dark")
-    assert dialog_log.names() == ["warn", "warn"]
+    assert dialog_log.names() == ["warn"]  # said once, not at every step
     message = str(dialog_log.calls[0][1])
     assert "niet bewaard" in message and "No space left on device" in message
-    assert main_window.settings.idle_lock_minutes == 9  # it applies now, and the user knows
-    main_window.set_color_scheme("light")
+    assert main_window.settings.idle_lock_minutes == 10  # it applies now, and the user knows
+    monkeypatch.setattr(main_window.store, "save", real_save)
+    main_window.set_color_scheme("light")  # saved again: a later failure is told again
+    monkeypatch.setattr(main_window.store, "save", full)
+    main_window.update_settings(idle_lock_minutes=11)
+    assert dialog_log.names() == ["warn", "warn"]
+    monkeypatch.setattr(main_window.store, "save", real_save)
 
 
 def test_about_lists_every_public_source_as_a_citation(main_window: MainWindow) -> None:

@@ -543,3 +543,22 @@ def test_pages_are_built_when_first_shown_and_show_answers_given_before(
     screen.go(keys.index("done"))
     done = screen.current_page()
     assert isinstance(done, DonePage) and not done.consent() and done.pseudonym.text() == ""
+
+
+def test_the_pdf_first_lists_characters_it_cannot_print(
+    main_window: MainWindow,
+    dialog_log,
+    tmp_path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """The student's own words (an emoji, a name in Arabic) used to vanish from the PDF."""
+    main_window.navigate("openheid")
+    screen = main_window.current_screen()
+    screen.result.first_step = "Mail sturen 😊 aan سلمى"  # type: ignore[attr-defined]
+    target = tmp_path / "keuzes.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    dialog_log.answer = False
+    screen.make_pdf()  # type: ignore[attr-defined]
+    assert dialog_log.names() == ["confirm_unprintable"]
+    assert dialog_log.calls[0][1][0] == "😊سلمى"
+    assert not target.exists()

@@ -411,3 +411,24 @@ def test_tab_reaches_save_after_the_leaf_s_own_controls(
     boxes = [item.box for item in tree_screen.action_items.values()]
     assert all(box in seen for box in boxes[1:])
     assert seen.index(tree_screen.save_button) > max(seen.index(b) for b in boxes[1:])
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_print_route_first_lists_characters_the_pdf_cannot_print(
+    main_window: MainWindow, dialog_log, tmp_path: Path, monkeypatch, answer: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """A pseudonym or observation typed in another script used to vanish from the PDF."""
+    link = {
+        "route": {"path": ["start", "TWIJFEL_GEVAAR"], "done": []},
+        "checklist": {"pseudonym": "Wáng 王", "signals": [{"signal_id": "s", "label": "Somber"}]},
+    }
+    main_window.navigate("beslisboom", Reopen(kind="route", data=link, note_id="n9"))
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    target = tmp_path / "route.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *args: str(target))
+    dialog_log.answer = answer
+    assert screen.print_route() is answer
+    assert dialog_log.calls[0][0] == "confirm_unprintable"
+    assert dialog_log.calls[0][1][0] == "王"
+    assert target.exists() is answer

@@ -318,6 +318,8 @@ class OpennessScreen(Screen):
 
     def make_pdf(self) -> None:
         result = self._output()
+        if not dialogs.ok_to_print(self, result.model_dump_json()):  # the student's own words
+            return
         suggested = str(Path.home() / suggested_pdf_name(result))
         chosen = dialogs.ask_save_file(
             self, t("openheid.pdf_dialog"), suggested, t("openheid.pdf_filter")
