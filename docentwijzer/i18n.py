@@ -13,23 +13,14 @@ import string
 import warnings
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+if TYPE_CHECKING:
+    from docentwijzer.locale_entry import Entry
 
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANGUAGE: Lang = "nl"
-
-
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: Lang) -> str:
-        return self.nl if lang == "nl" else self.en
 
 
 class CatalogError(Exception):
@@ -53,23 +44,48 @@ def language() -> Lang:
 
 
 @cache
-def catalog() -> dict[str, Entry]:
-    """All strings of all areas, validated."""
-    entries: dict[str, Entry] = {}
+def _files() -> dict[str, dict[str, Any]]:
+    """Every area's strings as read: ``{area: {key: {"nl": ..., "en": ...}}}``."""
+    files: dict[str, dict[str, Any]] = {}
     folder = resources.files("docentwijzer") / "locales"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".json"):
             continue
-        area = item.name.removesuffix(".json")
         try:
             raw = json.loads(item.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise CatalogError(f"locales/{item.name}: not valid JSON ({exc})") from exc
+        if not isinstance(raw, dict):
+            raise CatalogError(f"locales/{item.name}: not a JSON object")
+        files[item.name] = raw
+    return files
+
+
+@cache
+def _strings() -> dict[str, Any]:
+    """All strings by full key, as read (what :func:`t` uses: no model to build first)."""
+    return {
+        f"{name.removesuffix('.json')}.{key}": value
+        for name, raw in _files().items()
+        for key, value in raw.items()
+    }
+
+
+@cache
+def catalog() -> dict[str, Entry]:
+    """All strings of all areas, validated (the app does this right after its first paint)."""
+    from pydantic import ValidationError
+
+    from docentwijzer.locale_entry import Entry
+
+    entries: dict[str, Entry] = {}
+    for name, raw in _files().items():
+        area = name.removesuffix(".json")
         for key, value in raw.items():
             try:
                 entries[f"{area}.{key}"] = Entry.model_validate(value)
             except ValidationError as exc:
-                raise CatalogError(f"locales/{item.name}: key {key!r}: {exc}") from exc
+                raise CatalogError(f"locales/{name}: key {key!r}: {exc}") from exc
     return entries
 
 
@@ -79,9 +95,9 @@ def placeholders(text: str) -> set[str]:
 
 def t(key: str, /, lang: Lang | None = None, **values: Any) -> str:
     """The text for ``key`` in the current (or given) language, with ``{values}`` filled in."""
-    entry = catalog().get(key)
-    if entry is None:
+    entry = _strings().get(key)
+    text = entry.get(lang or _current) if isinstance(entry, dict) else None
+    if not isinstance(text, str):
         warnings.warn(f"missing translation key {key!r}", stacklevel=2)
         return f"⟨{key}⟩"
-    text = entry.get(lang or _current)
     return text.format(**values) if values else text

@@ -8,11 +8,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from docentwijzer import paths
+from docentwijzer.first_paint import TEXT_SCALE_MAX, TEXT_SCALE_MIN, ColorScheme
 from docentwijzer.storage import Loaded, load_document, save_document
 
 SETTINGS_VERSION = 1
 Language = Literal["nl", "en"]
-ColorScheme = Literal["system", "light", "dark"]
 
 
 class Settings(BaseModel):
@@ -24,7 +24,7 @@ class Settings(BaseModel):
     language: Language = "nl"
     color_scheme: ColorScheme = "system"
     #: Text size in percent of the system font: trainers project at 150-200%.
-    text_scale: int = Field(default=100, ge=80, le=250)
+    text_scale: int = Field(default=100, ge=TEXT_SCALE_MIN, le=TEXT_SCALE_MAX)
     #: Minutes of inactivity after which the notes vault locks.
     idle_lock_minutes: int = Field(default=5, ge=1, le=240)
     #: Notes older than this (since their last change) are offered for deletion.

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from docentwijzer.helplines import help_content
+from docentwijzer import i18n
+from docentwijzer.first_paint import acute_bar_texts
 from docentwijzer.i18n import t
 
 _PAD = 8
@@ -54,16 +55,27 @@ class WrappingButton(QPushButton):
         self.setMinimumHeight(self.heightForWidth(event.size().width()))
 
 
+def bar_texts() -> tuple[str, str, str]:
+    """Danger, suicide, chat: read without pydantic for the first paint; the start-up path
+    validates the whole file right after it. Anything missing: the validating loader at once."""
+    texts = acute_bar_texts(i18n.language())
+    if texts is None:
+        from docentwijzer.helplines import help_content
+
+        content = help_content()
+        texts = (content.bar_danger, content.bar_suicide, content.bar_chat)
+    return texts
+
+
 class AcuteBar(QFrame):
     activated = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("acuteBar")
-        content = help_content()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        text = f"⚠  {content.bar_danger}  ·  {content.bar_suicide}  ·  {content.bar_chat}"
+        text = "⚠  " + "  ·  ".join(bar_texts())
         self.button = WrappingButton(text)
         self.button.setObjectName("acuteButton")
         self.button.setFlat(True)

@@ -1,21 +1,40 @@
-"""Creating and configuring the QApplication."""
+"""Creating and configuring the QApplication, and the start-up path: paint first, then the rest.
+
+Before the first paint only what it needs is read (``docentwijzer.first_paint``: no pydantic, no
+notes, no PDF or crypto libraries); right after it, everything is validated fully and what
+start-up had to repair is shown, as it always was.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from docentwijzer import APP_NAME, __version__, i18n
-from docentwijzer.settings import Settings, SettingsStore
+from docentwijzer.first_paint import FirstPaint
 
 from docentwijzer.ui.qt_translation import install_qt_translator
+from docentwijzer.ui.startup import after_first_paint
 from docentwijzer.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from docentwijzer.ui.mainwindow import MainWindow
 
-def configure(app: QApplication, settings: Settings) -> None:
+
+class Look(Protocol):
+    """The preferences that decide the look (the settings model, or what the first paint read)."""
+
+    @property
+    def color_scheme(self) -> str: ...
+
+    @property
+    def text_scale(self) -> int: ...
+
+
+def configure(app: QApplication, settings: Look) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -29,20 +48,48 @@ def configure(app: QApplication, settings: Settings) -> None:
 
 
 def run(lang_override: str | None, qt_args: list[str]) -> int:
-    from docentwijzer import paths
-    from docentwijzer.storage import remove_stale_temp_files
+    from docentwijzer import first_paint, paths
 
     from docentwijzer.ui.mainwindow import MainWindow
 
+    painted = first_paint.preferences(paths.settings_file())
+    i18n.set_language(lang_override or painted.language)
+    app = QApplication(qt_args)
+    configure(app, painted)
+    window = MainWindow()
+    after_first_paint(window, lambda: finish_start(window, painted, lang_override is None))
+    window.show()
+    return app.exec()
+
+
+def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool) -> None:
+    """Right after the first paint: validate strings, acute-bar content, settings and window
+    state fully, adopt the settings, tidy temporary files and say what had to be repaired.
+
+    Broken strings or acute-help content (which ship with the app) end the app with a message
+    naming the file, as they did when they were validated before the window appeared.
+    """
+    from docentwijzer import paths
+    from docentwijzer.content import ContentError
+    from docentwijzer.helplines import help_content
+    from docentwijzer.settings import SettingsStore, load_ui_state
+    from docentwijzer.storage import remove_stale_temp_files
+
+    from docentwijzer.ui import dialogs
+
+    try:
+        i18n.catalog()
+        help_content()
+    except (i18n.CatalogError, ContentError) as exc:
+        dialogs.warn(window, APP_NAME, str(exc))
+        QApplication.exit(1)
+        return
     store = SettingsStore()
     loaded = store.load()
-    settings = loaded.value
-    i18n.set_language(lang_override or settings.language)
-    app = QApplication(qt_args)
-    configure(app, settings)
+    load_ui_state()  # sets a damaged window-state file aside
     for folder in (paths.config_dir(), paths.data_dir()):
         remove_stale_temp_files(folder)
-    window = MainWindow(settings, store, notices=[loaded.notice] if loaded.notice else [])
-    window.show()
-    QTimer.singleShot(0, window.show_notices)
-    return app.exec()
+    window.adopt_settings(loaded.value, store, painted, language=follow_language)
+    if loaded.notice:
+        window.notices.append(loaded.notice)
+    window.show_notices()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QApplication, QCommandLinkButton, QGridLayout, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
 
 from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.startup import after_first_paint
 from docentwijzer.ui.widgets import card, heading, paragraph
 
 #: (situation key, area it opens)
@@ -80,7 +81,7 @@ class HomeScreen(Screen):
         # The notes panel needs the crypto stack: add it just after the window is on screen,
         # so start-up does not wait for it.
         self._notes_panel: QWidget | None = None
-        QTimer.singleShot(0, self._add_notes_panel)
+        after_first_paint(self, self._add_notes_panel)
 
         disclaimer = card(
             heading(t("home.disclaimer_title"), 3),

@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from docentwijzer import APP_NAME, i18n
-from docentwijzer.content import ContentError
-from docentwijzer.handoff import NoteDraft
+from docentwijzer import APP_NAME, i18n, paths
+from docentwijzer.first_paint import FirstPaint, window_geometry
 from docentwijzer.i18n import t
-from docentwijzer.settings import Settings, SettingsStore, UiState, load_ui_state, save_ui_state
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.acutebar import AcuteBar
@@ -43,6 +42,9 @@ from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from docentwijzer.handoff import NoteDraft
+    from docentwijzer.settings import Settings, SettingsStore
+
     from docentwijzer.ui.trainer_mode import TrainerSession
 
 ACUTE_SHORTCUT = QKeySequence(Qt.Key.Key_F1)
@@ -58,7 +60,12 @@ def build_screen(target: Area) -> Screen:
     factory: Callable[[], Screen] = getattr(importlib.import_module(module_name), class_name)
     try:
         return factory()
-    except ContentError as exc:
+    except Exception as exc:
+        # Imported here: start-up builds the home screen before pydantic is loaded.
+        from docentwijzer.content import ContentError
+
+        if not isinstance(exc, ContentError):
+            raise
         return ErrorScreen(target, str(exc))
 
 
@@ -94,7 +101,7 @@ class MainWindow(QMainWindow):
         notices: list[str] | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings or Settings(language=i18n.language())
+        self._settings = settings
         self.store = store
         #: A failed save of the settings was reported; say it again only after one succeeded.
         self._save_failure_shown = False
@@ -107,6 +114,44 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         # "Zoals het systeem": follow the desktop when it switches between light and dark.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    @property
+    def settings(self) -> Settings:
+        """The preferences. At start-up the stored ones arrive right after the first paint
+        (:meth:`adopt_settings`); a window made without them uses the defaults."""
+        if self._settings is None:
+            from docentwijzer.settings import Settings
+
+            self._settings = Settings(language=i18n.language())
+        return self._settings
+
+    def adopt_settings(
+        self,
+        settings: Settings,
+        store: SettingsStore | None,
+        painted: FirstPaint,
+        *,
+        language: bool,
+    ) -> None:
+        """Take the fully validated preferences; put right what the first paint did otherwise.
+
+        ``painted``: what the first paint used (read without validation); ``language``: follow
+        the stored language (False when the command line chose one).
+        """
+        self._settings, self.store = settings, store
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        look = (settings.color_scheme, settings.text_scale)
+        if look != (painted.color_scheme, painted.text_scale) and not self.trainer_mode:
+            apply_theme(app, *look)
+        rebuild = settings.text_scale != painted.text_scale
+        if language and settings.language != i18n.language():
+            i18n.set_language(settings.language)
+            install_qt_translator(settings.language)
+            rebuild = True
+        if rebuild:
+            self._rebuild(ask=False)
+        self.settings_changed.emit()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -168,13 +213,13 @@ class MainWindow(QMainWindow):
         self._radio_menu(
             view.addMenu(t("app.language")),
             [("Nederlands", "nl"), ("English", "en")],
-            self.settings.language,
+            lambda: self.settings.language,
             self.set_language,
         )
         self._radio_menu(
             view.addMenu(t("app.scheme")),
             [(t(f"app.scheme_{v}"), v) for v in ("system", "light", "dark")],
-            self.settings.color_scheme,
+            lambda: self._trainer.scheme if self._trainer else self.settings.color_scheme,
             self.set_color_scheme,
         )
         sizes = view.addMenu(t("app.text_size"))
@@ -182,7 +227,7 @@ class MainWindow(QMainWindow):
         self._radio_menu(
             sizes,
             [(f"{v}%", v) for v in (100, 125, 150, 200)],
-            self.settings.text_scale,
+            lambda: self.settings.text_scale,
             self.set_text_scale,
         )
         full = view.addAction(t("app.fullscreen"))
@@ -204,19 +249,29 @@ class MainWindow(QMainWindow):
 
     def _radio_menu(
         self,
-        menu: QWidget,
+        menu: QMenu,
         options: list[tuple[str, object]],
-        current: object,
+        current: Callable[[], object],
         handler: Callable[[object], object],
     ) -> None:
+        """Options of which one is chosen; the mark follows ``current()`` whenever the menu opens
+        (so building the menus needs no settings: those arrive after the first paint)."""
         group = QActionGroup(menu)
+        choices: list[tuple[QAction, object]] = []
         for label, value in options:
             action = QAction(label, menu)
             action.setCheckable(True)
-            action.setChecked(value == current)
             action.triggered.connect(lambda _=False, v=value: handler(v))
             group.addAction(action)
-            menu.addAction(action)  # type: ignore[attr-defined]
+            menu.addAction(action)
+            choices.append((action, value))
+
+        def mark() -> None:
+            chosen = current()
+            for action, value in choices:
+                action.setChecked(value == chosen)
+
+        menu.aboutToShow.connect(mark)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -430,10 +485,16 @@ class MainWindow(QMainWindow):
         self.notices.clear()
 
     def _restore_geometry(self) -> None:
-        state = load_ui_state()
-        if state.geometry:
-            self.restoreGeometry(QByteArray(base64.b64decode(state.geometry)))
-        else:
+        """Where the window was last time (read before pydantic; the window-state file is
+        checked fully after the first paint, and a damaged one set aside as before)."""
+        geometry = window_geometry(paths.ui_state_file())
+        try:
+            restored = bool(geometry) and self.restoreGeometry(
+                QByteArray(base64.b64decode(geometry, validate=True))
+            )
+        except ValueError:
+            restored = False
+        if not restored:
             available = self.screen().availableGeometry()
             self.resize(
                 min(1100, int(available.width() * 0.92)), min(760, int(available.height() * 0.92))
@@ -446,6 +507,8 @@ class MainWindow(QMainWindow):
         if self.trainer_mode:  # the full-screen session is not remembered
             event.accept()
             return
+        from docentwijzer.settings import UiState, save_ui_state
+
         geometry = bytes(self.saveGeometry().data())
         with contextlib.suppress(OSError):  # the window's size is not worth a message on exit
             save_ui_state(UiState(geometry=base64.b64encode(geometry).decode("ascii")))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from docentwijzer.i18n import t
-from docentwijzer.sources import Source
+
+if TYPE_CHECKING:
+    from docentwijzer.sources import Source
 
 
 def heading(text: str, level: int = 1) -> QLabel:

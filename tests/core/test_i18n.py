@@ -55,3 +55,25 @@ def test_an_unknown_language_is_refused() -> None:
 def test_an_unknown_key_is_reported_not_silently_shown() -> None:
     with pytest.warns(UserWarning, match="missing translation key"):
         assert t("nope.never") == "⟨nope.never⟩"
+
+
+def test_the_strings_served_before_validation_are_the_validated_ones() -> None:
+    """t() reads the locale files as they are (the first paint waits for no model); the
+    validated catalogue must say exactly the same, key for key, in both languages."""
+    for key, entry in catalog().items():
+        for lang in i18n.LANGUAGES:
+            assert t(key, lang=lang) == entry.get(lang), key
+
+
+def test_importing_the_string_catalogue_loads_no_pydantic() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from docentwijzer.i18n import t\n"
+        "t('app.tagline')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pydantic')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from docentwijzer.settings import Settings, SettingsStore
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.startup import PAINTED
 
 
 class DialogLog:
@@ -74,4 +75,8 @@ def main_window(qtbot: QtBot, qapp, dialog_log: DialogLog) -> Iterator[object]: 
     window.resize(1100, 760)
     window.show()
     qtbot.waitExposed(window)
+    # On screen as a user sees it: painted, and what waits for the first paint (the notes
+    # panel on Start) added.
+    qtbot.waitUntil(lambda: bool(window.property(PAINTED)))
+    QCoreApplication.processEvents()
     yield window

@@ -1,0 +1,178 @@
+"""The real start-up path: the window is painted before the heavy libraries load, and what is
+validated after the first paint still decides what the user sees and is told.
+
+Each case runs ``docentwijzer.app.main`` in its own process (offscreen), the way
+``python -m docentwijzer`` does, and looks at it at the main window's first paint and once the
+work that waits for that paint is done.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from docentwijzer.content import ContentError
+from docentwijzer.first_paint import FirstPaint
+
+from docentwijzer.ui import application
+from docentwijzer.ui.mainwindow import MainWindow
+
+PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from docentwijzer.ui import application, dialogs
+
+report = {"notices": []}
+dialogs.warn = lambda parent, title, text: report["notices"].append(text)
+
+def look(window):
+    app = QApplication.instance()
+    return {
+        "title": window.windowTitle(),
+        "font": app.font().pointSizeF(),
+        "dark": app.palette().color(app.palette().ColorRole.Window).lightness() < 128,
+        "modules": sorted(sys.modules),
+    }
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if isinstance(watched, QMainWindow) and event.type() == QEvent.Type.Paint:
+            QApplication.instance().removeEventFilter(self)
+            report["painted"] = look(watched)
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: done(watched)))
+        return False
+
+def done(window):
+    report["settled"] = look(window)
+    window.close()
+    QApplication.quit()
+
+probe = FirstPaint()
+real_exec = QApplication.exec
+
+def exec_():
+    QApplication.instance().installEventFilter(probe)
+    return real_exec()
+
+QApplication.exec = staticmethod(exec_)
+from docentwijzer.app import main
+main(sys.argv[1:])
+print("REPORT" + json.dumps(report))
+"""
+
+
+def start(home: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOCENTWIJZER_HOME=str(home))
+    env.pop("DOCENTWIJZER_COLOR_SCHEME", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("REPORT"))
+    return json.loads(line.removeprefix("REPORT"))  # type: ignore[no-any-return]
+
+
+def settings_file(home: Path, data: dict) -> Path:  # type: ignore[type-arg]
+    config = home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    path = config / "settings.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+HEAVY = ("pydantic", "reportlab", "cryptography", "docentwijzer.openheid", "docentwijzer.notes")
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    report = start(tmp_path)
+    before = report["painted"]["modules"]
+    after = report["settled"]["modules"]
+    loaded = {name for name in HEAVY for m in before if m == name or m.startswith(f"{name}.")}
+    assert loaded == set()
+    # The probe does see them once they load: the settings are validated, the notes panel built.
+    assert "pydantic" in after and "cryptography" in after
+    assert report["notices"] == []
+
+
+def test_the_stored_preferences_are_on_screen_from_the_first_paint(tmp_path: Path) -> None:
+    defaults = start(tmp_path / "defaults")["painted"]
+    path = settings_file(
+        tmp_path, {"language": "en", "color_scheme": "dark", "text_scale": 150, "x": 1}
+    )
+    report = start(tmp_path)
+    painted, settled = report["painted"], report["settled"]
+    assert "teachers" in painted["title"].lower() or painted["title"] != defaults["title"]
+    assert painted["dark"] and not defaults["dark"]
+    assert painted["font"] == pytest.approx(defaults["font"] * 1.5)
+    assert (settled["title"], settled["dark"], settled["font"]) == (
+        painted["title"],
+        painted["dark"],
+        painted["font"],
+    )
+    assert path.exists() and report["notices"] == []
+
+
+def test_the_command_line_language_wins_over_the_stored_one(tmp_path: Path) -> None:
+    settings_file(tmp_path, {"language": "en"})
+    english = start(tmp_path)["settled"]["title"]
+    report = start(tmp_path, "--lang", "nl")
+    assert report["painted"]["title"] == report["settled"]["title"] != english
+
+
+def test_a_settings_file_the_model_rejects_is_set_aside_and_reported_after_the_paint(
+    tmp_path: Path,
+) -> None:
+    """The first paint uses the valid fields it can read cheaply; the model then rejects the
+    whole file (idle lock 0 minutes), sets it aside and the defaults take over, as before."""
+    dutch = start(tmp_path / "defaults")["settled"]
+    path = settings_file(tmp_path, {"language": "en", "text_scale": 150, "idle_lock_minutes": 0})
+    report = start(tmp_path)
+    assert report["painted"]["title"] != dutch["title"]  # English, 150%: what the file said
+    assert (report["settled"]["title"], report["settled"]["font"]) == (
+        dutch["title"],
+        dutch["font"],
+    )
+    assert not path.exists()
+    assert [p.name for p in path.parent.iterdir() if ".corrupt-" in p.name]
+    assert len(report["notices"]) == 1 and "settings.json" in report["notices"][0]
+
+
+def test_broken_acute_help_content_found_after_the_paint_ends_the_app_with_its_message(
+    main_window: MainWindow,
+    dialog_log,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    exits: list[int] = []
+
+    def broken(*_args: object) -> None:
+        raise ContentError("hulp.json", None, "bar_danger", "ontbreekt")
+
+    monkeypatch.setattr("docentwijzer.helplines.help_content", broken)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    application.finish_start(main_window, FirstPaint(), follow_language=True)
+    assert exits == [1]
+    assert dialog_log.names() == ["warn"] and "hulp.json" in str(dialog_log.calls[0][1])
+
+
+def test_adopted_settings_change_the_look_the_first_paint_guessed(
+    qtbot: QtBot,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from docentwijzer.settings import Settings
+
+    application.configure(qapp, FirstPaint())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    base = qapp.font().pointSizeF()
+    window.adopt_settings(Settings(text_scale=200), None, FirstPaint(), language=True)
+    assert qapp.font().pointSizeF() == pytest.approx(base * 2)
+    assert window.settings.text_scale == 200
+    application.configure(qapp, FirstPaint())
