@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from docentwijzer.dates import format_month
+from docentwijzer.i18n import Entry as Text
 from docentwijzer.i18n import Lang, language, t
 
 #: The catalogue's place in the package (a label for messages, never shown as a citation).
@@ -27,18 +28,6 @@ CATALOGUE_FILE = "content/bronnen.json"
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Kind = Literal["document", "slides", "article", "web"]
-
-
-class Text(BaseModel):
-    """One text in both languages."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: Lang) -> str:
-        return self.nl if lang == "nl" else self.en
 
 
 class PublicSource(BaseModel):
