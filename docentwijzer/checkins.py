@@ -53,6 +53,8 @@ WEEK_DAYS = 7
 #: A check-in planned by hand, without a route to suggest a date: one week from today.
 DEFAULT_DAYS = 7
 
+#: Where a note's route ends (as indexed in notes.py, so counting reads no note).
+_ROUTE_END = "json_extract(link, '$.route.path[#-1]')"
 _COLUMNS = "id, note_id, due, ask, leaf, created, outcome, outcome_note, done_on"
 
 
@@ -494,9 +496,8 @@ def overview(store: NotesStore, today: date | None = None) -> Overview:
     db = _db(store)
     routes: Counter[str] = Counter()
     for node, count in db.execute(
-        "SELECT json_extract(link, '$.route.path[#-1]'), count(*) FROM notes "
-        "WHERE json_extract(link, '$.route') IS NOT NULL AND note_date BETWEEN ? AND ? "
-        "GROUP BY 1",
+        f"SELECT {_ROUTE_END}, count(*) FROM notes "
+        f"WHERE note_date BETWEEN ? AND ? AND {_ROUTE_END} IS NOT NULL GROUP BY 1",
         (first, last),
     ):
         routes[_node_key(node)] += count

@@ -68,7 +68,8 @@ CREATE TABLE checkins (
 );
 CREATE INDEX checkins_open ON checkins (due) WHERE outcome IS NULL;
 CREATE INDEX checkins_by_note ON checkins (note_id);
-CREATE INDEX checkins_done ON checkins (done_on) WHERE outcome IS NOT NULL;
+CREATE INDEX checkins_done ON checkins (done_on, leaf, outcome) WHERE outcome IS NOT NULL;
+CREATE INDEX notes_route_leaf ON notes (note_date, json_extract(link, '$.route.path[#-1]'));
 CREATE TRIGGER notes_delete_checkins AFTER DELETE ON notes
 BEGIN
     DELETE FROM checkins WHERE note_id = old.id;

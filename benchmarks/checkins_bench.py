@@ -1,0 +1,123 @@
+"""Check-ins at scale: 10,000 notes with 20,000 check-ins; Start's due list and the overview.
+
+    python3 benchmarks/checkins_bench.py [--notes 10000] [--checkins 20000]
+
+Production key derivation, a throw-away DOCENTWIJZER_HOME. Each figure is measured right after
+unlocking (the first call, nothing cached) and again (median of 15). Not a test: machines
+differ; it prints, and exits 1 when a figure misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGET = 0.050  # seconds, each, after unlock
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def build(count_notes: int, count_checkins: int, seed: int = 11) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Notes over three years, half of them routes; check-ins spread over them, the older ones
+    recorded, the recent ones still open."""
+    from notes_bench import realistic_notes
+
+    from docentwijzer.checkins import OUTCOMES, CheckIn
+    from docentwijzer.tree import LEAVES, START
+
+    rnd = random.Random(seed)
+    today = date.today()
+    notes = realistic_notes(count_notes)
+    for note in notes[::2]:
+        leaf = rnd.choice(LEAVES)
+        note.link = {"route": {"schema_version": 1, "path": [START, leaf], "done": []}}
+        note.origin = "route"
+    checkins = []
+    for index in range(count_checkins):
+        note = notes[index % len(notes)]
+        route = note.link.get("route")
+        leaf = route["path"][-1] if route else None
+        due = note.note_date + timedelta(days=rnd.choice((1, 7, 14, 28)))
+        recorded = due < today - timedelta(days=10) or rnd.random() < 0.3
+        checkins.append(
+            CheckIn(
+                note_id=note.id,
+                due=due,
+                ask="Vraag na of het contact gelukt is.",
+                leaf=leaf,
+                outcome=rnd.choice(OUTCOMES) if recorded else None,
+                outcome_note="Kort gesproken." if recorded else "",
+                done_on=min(due + timedelta(days=rnd.randint(0, 3)), today) if recorded else None,
+            )
+        )
+    return notes, checkins
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--checkins", type=int, default=20_000)
+    args = parser.parse_args()
+    os.environ["DOCENTWIJZER_HOME"] = tempfile.mkdtemp(prefix="docentwijzer-bench-")
+
+    from docentwijzer import checkins
+    from docentwijzer.notes import NotesStore
+
+    passphrase = "een lange wachtwoordzin voor de benchmark"
+    store = NotesStore()
+    store.setup(passphrase)
+    notes, planned = build(args.notes, args.checkins)
+    store.save_many(notes, also=lambda db: checkins._upsert(db, planned))
+    store.lock()
+
+    figures: dict[str, tuple[float, float]] = {}
+    store.unlock(passphrase)
+    first = timed(lambda: checkins.due_list(store))
+    again = statistics.median(timed(lambda: checkins.due_list(store)) for _ in range(15))
+    due = checkins.due_list(store)
+    figures["Start's due list"] = (first, again)
+
+    store.lock()
+    store.unlock(passphrase)
+    first = timed(lambda: checkins.overview(store))
+    again = statistics.median(timed(lambda: checkins.overview(store)) for _ in range(15))
+    figures["overview of the past year"] = (first, again)
+    overview = checkins.overview(store)
+
+    print(
+        f"{len(notes)} notes, {len(planned)} check-ins ({checkins.open_count(store)} open); "
+        f"due list: {len(due.overdue)} overdue, {len(due.due_today)} today, "
+        f"{len(due.this_week)} within a week; past year: {overview.routes} routes, "
+        f"{overview.recorded} check-ins recorded"
+    )
+    failed = 0
+    for name, (cold, warm) in figures.items():
+        ok = cold <= TARGET
+        failed += not ok
+        print(
+            f"{'OK  ' if ok else 'SLOW'} {name + ', first call after unlock':45} "
+            f"{cold * 1000:7.1f} ms  (target ≤ {TARGET * 1000:.0f} ms; again: {warm * 1000:.1f} ms)"
+        )
+    store.destroy()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
