@@ -30,12 +30,14 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from docentwijzer.i18n import Lang, t
 from docentwijzer.notes import Note, NotesStore, add_months
 from docentwijzer.notes import _text as storable
 from docentwijzer.storage import load_document, save_document
 from docentwijzer.tree import (
     DESTINATIONS,
     Leaf,
+    StepNode,
     TreeContent,
     follow_up_date,
 )
@@ -476,6 +478,24 @@ class Overview:
     @property
     def is_empty(self) -> bool:
         return not (self.routes or self.recorded or self.open)
+
+
+def node_label(tree: TreeContent, node: str, lang: Lang | None = None) -> str:
+    """How a row of the overview is named: the leaf's (or step's) title, or "without a route"."""
+    if node == NO_ROUTE:
+        return t("checkins.no_route", lang=lang)
+    try:
+        found = tree.node(node)
+    except KeyError:
+        return t("checkins.no_route", lang=lang)
+    return found.title if isinstance(found, Leaf | StepNode) else found.text
+
+
+def outcome_label(outcome: str, lang: Lang | None = None, *, short: bool = False) -> str:
+    """The outcome as the teacher chooses it; ``short`` for a table column."""
+    if short and outcome == "declined":
+        return t("checkins.outcome_declined_short", lang=lang)
+    return t(f"checkins.outcome_{outcome}", lang=lang)
 
 
 def year_start(today: date) -> date:
