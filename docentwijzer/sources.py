@@ -18,8 +18,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from docentwijzer.dates import format_month
-from docentwijzer.i18n import Entry as Text
 from docentwijzer.i18n import Lang, language, t
+from docentwijzer.locale_entry import Entry as Text
 
 #: The catalogue's place in the package (a label for messages, never shown as a citation).
 CATALOGUE_FILE = "content/bronnen.json"
