@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from docentwijzer import i18n
+from docentwijzer import checkins, i18n
 from docentwijzer.belonging import belonging_content
 from docentwijzer.belonging_pdf import write_cards, write_handout
 from docentwijzer.handoff import ObservedSignal, SignalContext
@@ -17,12 +17,14 @@ from docentwijzer.notes_pdf import export_notes
 from docentwijzer.oefenen import practice_content
 from docentwijzer.oefenen_pdf import write_observer_sheet
 from docentwijzer.openheid import openness_content, write_student_pdf
+from docentwijzer.overview_pdf import export_overview
 from docentwijzer.profile import InstitutionProfile
 from docentwijzer.training import background, builtin_cases
 from docentwijzer.training import write_handout as write_trainer_handout
 from docentwijzer.tree import Walk, resolve_contacts, tree_content
 from docentwijzer.tree_pdf import write_route_pdf
 from tests.core.test_openheid import sample
+from tests.core.test_overview_pdf import filled_store
 
 TODAY = date(2026, 11, 24)
 
@@ -75,6 +77,12 @@ def trainer(path: Path, lang: Lang) -> None:
     write_trainer_handout(path, builtin_cases(lang).cases[:2], background(lang), lang)
 
 
+def year_overview(path: Path, lang: Lang) -> None:
+    store = filled_store(path.parent / "kluis")
+    export_overview(path, checkins.overview(store), lang)
+    store.destroy()
+
+
 EVERY_PDF: dict[str, Callable[[Path, Lang], None]] = {
     "route": route,
     "note": notes,
@@ -83,4 +91,5 @@ EVERY_PDF: dict[str, Callable[[Path, Lang], None]] = {
     "belonging cards": cards,
     "trainer hand-out": trainer,
     "observer sheet": observer_sheet,
+    "year overview": year_overview,
 }
