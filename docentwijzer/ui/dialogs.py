@@ -5,6 +5,7 @@ Standard buttons read Dutch through Qt's own ``qtbase_nl`` translation.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,40 +13,58 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from docentwijzer.i18n import t
 
+from docentwijzer.ui.theme import style_dialog
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a screen reader reads no markup
+    box.setText(text)
+    style_dialog(box)
+    return box
+
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    _box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def discard_box(parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
+    """ "Weggooien?" with "Hier blijven" as both the default (Return) and Esc: Return never throws
+    work away. Returns the box and its discard button."""
+    box = _box(parent, QMessageBox.Icon.Question, t("app.discard_title"), t("app.discard_text"))
+    stay = box.addButton(t("app.discard_no"), QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(t("app.discard_yes"), QMessageBox.ButtonRole.DestructiveRole)
+    discard.setProperty("variant", "danger")
+    discard.setAutoDefault(False)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    return box, discard
 
 
 def confirm_discard(parent: QWidget | None) -> bool:
     """Ask before unsaved work on a screen is thrown away."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(t("app.discard_title"))
-    box.setText(t("app.discard_text"))
-    discard = box.addButton(t("app.discard_yes"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(t("app.discard_no"), QMessageBox.ButtonRole.RejectRole)
+    box, discard = discard_box(parent)
     box.exec()
     return box.clickedButton() is discard
 
@@ -93,6 +112,7 @@ def _confirm_listing(
     """A question with a list to read (read-only, scrollable); the safe answer is the default."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
+    style_dialog(dialog)
     layout = QVBoxLayout(dialog)
     intro = QLabel(intro_text)
     intro.setWordWrap(True)

@@ -2,53 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap, QPolygonF, QResizeEvent
-from PySide6.QtWidgets import QApplication, QCommandLinkButton, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
 
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.startup import after_first_paint
-from docentwijzer.ui.widgets import card, heading, paragraph
+from docentwijzer.ui.tokens import SPACE
+from docentwijzer.ui.widgets import CardButton, card, heading, paragraph
 
-#: (situation key, area it opens)
-SITUATIONS: tuple[tuple[str, str], ...] = (
-    ("zorgen", "signalering"),
-    ("openheid", "openheid"),
-    ("les", "belonging"),
-    ("training", "training"),
-    ("notities", "notities"),
+#: (situation key, area it opens, icon)
+SITUATIONS: tuple[tuple[str, str, str], ...] = (
+    ("zorgen", "signalering", "heart-handshake"),
+    ("openheid", "openheid", "messages"),
+    ("les", "belonging", "users-group"),
+    ("training", "training", "presentation"),
+    ("notities", "notities", "notes"),
 )
-
-
-class SituationButton(QCommandLinkButton):
-    """A large two-line choice whose arrow follows the colour scheme (light and dark)."""
-
-    def __init__(self, title: str, detail: str) -> None:
-        super().__init__(title, detail)
-        # QCommandLinkButton picks its own fixed font; follow the app's text size instead.
-        font = QApplication.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.setFont(font)
-        self._paint_icon()
-
-    def _paint_icon(self) -> None:
-        size = 32
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
-        painter.drawPolygon(QPolygonF([QPointF(9, 6), QPointF(25, 16), QPointF(9, 26)]))
-        painter.end()
-        self.setIcon(QIcon(pixmap))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint_icon()
-        super().changeEvent(event)
 
 
 class HomeScreen(Screen):
@@ -62,14 +33,12 @@ class HomeScreen(Screen):
         grid_host = QWidget()
         self.grid = QGridLayout(grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(8)
+        self.grid.setSpacing(SPACE["m"])
         self.columns = 0
-        self.situation_buttons: dict[str, QCommandLinkButton] = {}
-        for key, target in SITUATIONS:
-            button = SituationButton(t(f"home.{key}"), t(f"home.{key}_detail"))
-            button.setObjectName(f"situation_{key}")
-            button.setAccessibleName(t(f"home.{key}"))
-            button.setAccessibleDescription(t(f"home.{key}_detail"))
+        self.situation_buttons: dict[str, CardButton] = {}
+        for key, target, icon_name in SITUATIONS:
+            button = CardButton(t(f"home.{key}"), t(f"home.{key}_detail"), icon_name)
+            button.setProperty("situation", key)
             button.clicked.connect(lambda _=False, area=target: self._open(area))
             self.situation_buttons[key] = button
         self._arrange(2)

@@ -39,7 +39,7 @@ from docentwijzer.ui.areas import AREAS, Area, area, nav_areas
 from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.theme import apply_theme
+from docentwijzer.ui.theme import apply_theme, style_region
 
 if TYPE_CHECKING:
     from docentwijzer.handoff import NoteDraft
@@ -163,10 +163,13 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
 
         self.acute_bar = AcuteBar()
+        style_region(self.acute_bar)
         self.acute_bar.activated.connect(lambda: self.navigate("acuut"))
         column.addWidget(self.acute_bar)
         if self._trainer is not None:
-            column.addWidget(self._trainer.bar())
+            trainer_bar = self._trainer.bar()
+            style_region(trainer_bar)
+            column.addWidget(trainer_bar)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         self.nav = NavList()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(t("app.nav_name"))
+        style_region(self.nav)
         for index, entry in enumerate(nav_areas(), start=1):
             item = QListWidgetItem(t(entry.title_key))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
@@ -279,6 +283,7 @@ class MainWindow(QMainWindow):
         """The screen of ``area_id``, built on first use."""
         if area_id not in self._screens:
             built = build_screen(area(area_id))
+            style_region(built)  # before it is shown: its widgets are polished once
             if built.scroll_area is not None:
                 # What a screen reader announces when focus lands on the scrolling page.
                 built.scroll_area.setAccessibleName(t(area(area_id).title_key))

@@ -1,0 +1,189 @@
+"""A visible focus ring around whatever has keyboard focus, drawn outside the control.
+
+Fusion draws focus inside a control (and on some controls not at all), and overriding its
+``pixelMetric`` crashes PySide6, so one overlay widget does it for the whole application:
+a mouse-transparent frame, 2 px (3 px in trainer mode) in the focus colour, 2 px outside the
+focused control. It is parented to the nearest ancestor with room around the control, so it
+moves with scrolling and is clipped by the page like the control itself. It shows when focus
+arrives from the keyboard or from the program (a screen putting focus on its first control),
+not after a mouse click. Lists with a current row show focus on that row instead
+(``::item:focus`` in the window sheet).
+
+The scroll area that holds the focused control scrolls it into view (pages are no Tab stop).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QMenu,
+    QMenuBar,
+    QScrollArea,
+    QWidget,
+)
+
+from docentwijzer.ui import theme
+from docentwijzer.ui.tokens import FOCUS_GAP, RADIUS
+
+
+class FocusRing(QWidget):
+    """The overlay itself: paints a rounded ring along its edge and nothing else."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("focusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.target: QWidget | None = None
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        current = theme.current()
+        width = current.focus_width
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(current.colors.focus), width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = width / 2
+        rect = QRectF(self.rect()).adjusted(half, half, -half, -half)
+        radius = RADIUS["control"] + FOCUS_GAP + half
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.end()
+
+
+def _margin() -> int:
+    return FOCUS_GAP + theme.current().focus_width
+
+
+def _wants_ring(widget: QWidget) -> bool:
+    if isinstance(widget, (QMenu, QMenuBar)) or widget.isWindow():
+        return False
+    if isinstance(widget, QAbstractItemView):
+        # The current row shows focus itself; an empty list (or one with no current row)
+        # gets the ring around the whole list.
+        return not widget.currentIndex().isValid()
+    return True
+
+
+def _host_for(widget: QWidget, margin: int) -> QWidget:
+    """The nearest ancestor in which the ring around ``widget`` fits without being cut off."""
+    host = widget.parentWidget()
+    assert host is not None
+    while True:
+        rect = QRect(widget.mapTo(host, QPoint(0, 0)), widget.size())
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        parent = host.parentWidget()
+        if host.rect().contains(rect) or parent is None or host.isWindow():
+            return host
+        if isinstance(parent.parentWidget(), QAbstractScrollArea):
+            return host  # a scroll area's page: the ring scrolls with it
+        host = parent
+
+
+class FocusRings(QObject):
+    """Follows the application's focus and keeps the one ring around the focused control."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.ring: FocusRing | None = None
+        self.watched: list[QWidget] = []
+        app.focusChanged.connect(self._focus_changed)
+
+    def _ring(self) -> FocusRing:
+        if self.ring is None or not shiboken6.isValid(self.ring):
+            self.ring = FocusRing()
+        return self.ring
+
+    def _release(self) -> None:
+        for widget in self.watched:
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
+        self.watched = []
+
+    def hide(self) -> None:
+        self._release()
+        if self.ring is not None and shiboken6.isValid(self.ring):
+            self.ring.target = None
+            self.ring.hide()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self.hide()
+        if new is None or not shiboken6.isValid(new):
+            return
+        _scroll_into_view(new)
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # focus by a click: the pointer shows where you are
+        if not _wants_ring(new) or not new.isVisible():
+            return
+        self.show_around(new)
+
+    def show_around(self, widget: QWidget) -> None:
+        ring = self._ring()
+        margin = _margin()
+        host = _host_for(widget, margin)
+        if ring.parentWidget() is not host:
+            ring.setParent(host)
+        ring.target = widget
+        chain: list[QWidget] = []
+        step: QWidget | None = widget
+        while step is not None and step is not host:
+            chain.append(step)
+            step = step.parentWidget()
+        for item in chain:
+            item.installEventFilter(self)
+        self.watched = chain
+        self._place()
+        ring.show()
+        ring.raise_()
+
+    def _place(self) -> None:
+        ring = self.ring
+        if ring is None or ring.target is None or not shiboken6.isValid(ring.target):
+            return
+        host = ring.parentWidget()
+        if host is None:
+            return
+        target = ring.target
+        margin = _margin()
+        rect = QRect(target.mapTo(host, QPoint(0, 0)), target.size())
+        ring.setGeometry(rect.adjusted(-margin, -margin, margin, margin))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._place()
+        elif kind == QEvent.Type.Hide and self.ring is not None and watched is self.ring.target:
+            self.hide()
+        return False
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Keep the focused control in view in the page that holds it."""
+    step = widget.parentWidget()
+    while step is not None:
+        if isinstance(step, QScrollArea):
+            page = step.widget()
+            if page is not None and page.isAncestorOf(widget):
+                step.ensureWidgetVisible(widget, 16, 16)
+                return
+        step = step.parentWidget()
+
+
+_rings: FocusRings | None = None
+
+
+def install_focus_ring(app: QApplication) -> FocusRings:
+    global _rings
+    if _rings is None or not shiboken6.isValid(_rings):
+        _rings = FocusRings(app)
+    return _rings
+
+
+def rings() -> FocusRings | None:
+    return _rings
