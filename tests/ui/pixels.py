@@ -34,8 +34,10 @@ def focus_region(window: QWidget, widget: QWidget, margin: int = 6) -> QRect:
     return rect_in(window, widget, margin)
 
 
-_table = [((v / 255) / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4)
-          for v in range(256)]
+_table = [
+    ((v / 255) / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4)
+    for v in range(256)
+]
 
 
 def _lum(r: int, g: int, b: int) -> float:

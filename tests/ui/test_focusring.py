@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.pixels import focus_change, settle
+
 from docentwijzer.ui.areas import AREAS
 from docentwijzer.ui.mainwindow import MainWindow
-
-from tests.ui.pixels import focus_change, settle
 
 
 def test_each_start_button_shows_a_ring_when_tabbed_to(main_window: MainWindow) -> None:
