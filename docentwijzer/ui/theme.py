@@ -13,6 +13,7 @@ the same tokens, and makes labels and page scroll areas no Tab stop.
 from __future__ import annotations
 
 import os
+import sys
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
@@ -157,7 +158,7 @@ def window_sheet(theme: Theme) -> str:
     c = theme.colors
     px = theme.px
     h = theme.control_height
-    pad_y, pad_x = px(6), px(16)
+    pad_y, pad_x = px(6), 16
     indicator = px(16)
     scroll = px(12)
     thick = 2 if theme.trainer else 1
@@ -313,10 +314,10 @@ class AppStyle(QProxyStyle):
     ``None`` when Qt calls it without an option, and the process aborts ("none_dealloc").
     """
 
-    def polish(self, target: object) -> object:  # type: ignore[override]
+    def polish(self, target: object) -> None:  # type: ignore[override]
         if isinstance(target, QWidget):
             _tune(target)
-        return super().polish(target)  # type: ignore[arg-type]
+        super().polish(target)  # type: ignore[arg-type]
 
     def drawPrimitive(
         self,
@@ -397,9 +398,30 @@ def _tune(widget: QWidget) -> None:
 _app_style: AppStyle | None = None
 
 
+def shield_none() -> None:
+    """Keep PySide6 from dropping the last reference to ``None`` (the process then aborts).
+
+    PySide6 6.12 on Python 3.11 loses one reference to ``None`` on every call of a ``QStyle``
+    method that returns nothing when it is called from Python, as :class:`AppStyle` does
+    (``super().drawPrimitive(...)``, thousands of times a minute). After a while the count
+    reaches zero and Python aborts with "none_dealloc" (it did after a trainer session, and
+    in the test suite). Python 3.12 and later never free ``None``; on older versions, give it
+    so many references (2**40) that a lifetime of drawing cannot use them up. Extra
+    references to ``None`` cost nothing.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))
+    if refcount.value < 1 << 39:
+        refcount.value += 1 << 40
+
+
 def _ensure_style(app: QApplication) -> None:
     global _app_style
     if _app_style is None:  # once: app.style() is wrapped by the style-sheet style afterwards
+        shield_none()
         _app_style = AppStyle(QStyleFactory.create("Fusion"))
         app.setStyle(_app_style)
         from docentwijzer.ui.focusring import install_focus_ring
