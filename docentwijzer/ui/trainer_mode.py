@@ -42,6 +42,7 @@ class TrainerWindow(Protocol):
 #: Trainer mode projects at this text size (percent); the setting itself is left alone.
 TRAINER_TEXT_SCALE = 200
 
+
 def _app() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
