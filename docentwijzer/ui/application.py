@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from docentwijzer import APP_NAME, __version__, i18n
 from docentwijzer.first_paint import FirstPaint
 
+from docentwijzer.ui.focusring import install_focus_ring
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.startup import after_first_paint
 from docentwijzer.ui.theme import apply_theme
@@ -44,6 +45,7 @@ def configure(app: QApplication, settings: Look) -> None:
     ) as png:
         app.setWindowIcon(QIcon(str(png)))
     apply_theme(app, settings.color_scheme, settings.text_scale)
+    install_focus_ring(app)
     install_qt_translator(i18n.language())
 
 

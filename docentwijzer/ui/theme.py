@@ -302,6 +302,11 @@ QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none;
   background: none; }
 QScrollBar::add-page, QScrollBar::sub-page { background: none; }
 QSplitter::handle { background: %(border)s; }
+
+QWidget#option { background: %(surface)s; border: %(thick)spx solid %(input_border)s;
+  border-radius: %(radius)spx; }
+QWidget#option[checked="true"] { background: %(selected)s; border: 2px solid %(primary)s; }
+QWidget#option[focused="true"] { border: 2px solid %(focus)s; }
 QSplitter::handle:horizontal { width: 1px; }
 QSplitter::handle:vertical { height: 1px; }
 """
@@ -424,9 +429,6 @@ def _ensure_style(app: QApplication) -> None:
         shield_none()
         _app_style = AppStyle(QStyleFactory.create("Fusion"))
         app.setStyle(_app_style)
-        from docentwijzer.ui.focusring import install_focus_ring
-
-        install_focus_ring(app)
 
 
 class _LateSheet(QObject):

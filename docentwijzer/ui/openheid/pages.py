@@ -329,6 +329,7 @@ class DonePage(Page):
             buttons,
             object_name="teacher_part",
         )
+        teacher.setFont(scaled_font(1.0))  # the teacher's part: the ordinary text size
         self.teacher = keep_font(teacher)
         self.column.addWidget(teacher)
         self.finish()

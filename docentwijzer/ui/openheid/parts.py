@@ -191,14 +191,7 @@ class Wrapped(QFrame):
         return self.label.text()
 
 
-#: The look of the large answer targets, in light and dark (palette colours follow the theme).
-STYLE = """
-#option { border: 1px solid palette(mid); border-radius: 6px; }
-#option[checked="true"] { background: palette(highlight); border-color: palette(highlight); }
-#option[checked="true"] QLabel { color: palette(highlighted-text); }
-#option[focused="true"] { border: 3px solid palette(highlight); }
-#option[checked="true"][focused="true"] { border: 3px solid palette(text); }
-"""
+#: The look of the large answer targets (``#option``) is in the window sheet (ui/theme.py).
 
 
 class ChoiceBox(QWidget):

@@ -43,7 +43,6 @@ from docentwijzer.ui.openheid.pages import (
 )
 from docentwijzer.ui.openheid.parts import (
     STUDENT_SCALE,
-    STYLE,
     focusables,
     scaled_font,
 )
@@ -132,7 +131,6 @@ class OpennessScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(scroll=False)
-        self.setStyleSheet(STYLE)
         self.content = openness_content()
         self.result = OpennessResult()
         self._baseline = self.result.model_dump(mode="json")
