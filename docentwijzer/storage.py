@@ -19,24 +19,17 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docentwijzer.i18n import t
+
+# Re-exported: they lived here first.
+from docentwijzer.tempfiles import TEMP_SUFFIX as TEMP_SUFFIX
+from docentwijzer.tempfiles import fsync_dir as fsync_dir
+from docentwijzer.tempfiles import remove_stale_temp_files as remove_stale_temp_files
 from docentwijzer.userfiles import UserFileError, parse_json, read_text
 
 M = TypeVar("M", bound=BaseModel)
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-TEMP_SUFFIX = ".tmp-docentwijzer"
 #: The app's own documents (settings, window state, the profile) are a few kB at most.
 MAX_DOCUMENT_BYTES = 1_000_000
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -55,21 +48,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
-
-
-def remove_stale_temp_files(folder: Path) -> int:
-    """Remove temp files left by an interrupted write; returns how many (best effort: what
-    cannot be removed now is tried again next time)."""
-    removed = 0
-    try:
-        leftovers = list(folder.glob(f".*{TEMP_SUFFIX}")) if folder.is_dir() else []
-    except OSError:
-        return 0
-    for leftover in leftovers:
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-            removed += 1
-    return removed
 
 
 def aside_path(path: Path, reason: str = "corrupt") -> Path:

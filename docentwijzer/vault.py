@@ -315,7 +315,6 @@ class Vault:
         When the passphrase does not open the vault but does open a backup (a passphrase
         change that was cut off by a crash), the error says so and names that backup.
         """
-        remove_stale_temp_files(self.path.parent)
         source = source or self.path
         blob = _read(source)
         header, data_nonce, aad, ciphertext = _parse(blob, source.name)

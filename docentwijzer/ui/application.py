@@ -50,6 +50,21 @@ def configure(app: QApplication, settings: Look) -> None:
 
 
 def run(lang_override: str | None, qt_args: list[str]) -> int:
+    from docentwijzer import paths
+    from docentwijzer.instance import InstanceLock
+
+    # One copy per data folder, decided before anything is read or written there (the lock
+    # module is light: nothing heavy loads before the first paint).
+    lock = InstanceLock.acquire(paths.data_dir())
+    if lock is None:
+        from docentwijzer.ui.single_instance import tell_already_running
+
+        return tell_already_running(lang_override, qt_args, paths.data_dir(), configure)
+    with lock:
+        return _run(lang_override, qt_args)
+
+
+def _run(lang_override: str | None, qt_args: list[str]) -> int:
     from docentwijzer import first_paint, paths
 
     from docentwijzer.ui.mainwindow import MainWindow
@@ -78,6 +93,7 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     from docentwijzer.storage import remove_stale_temp_files
 
     from docentwijzer.ui import dialogs
+    from docentwijzer.ui.single_instance import ActivationWatcher
 
     try:
         i18n.catalog()
@@ -89,8 +105,9 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     store = SettingsStore()
     loaded = store.load()
     load_ui_state()  # sets a damaged window-state file aside
-    for folder in (paths.config_dir(), paths.data_dir()):
+    for folder in (paths.config_dir(), paths.data_dir()):  # under the instance lock
         remove_stale_temp_files(folder)
+    ActivationWatcher(window, paths.data_dir())  # a second start brings this window forward
     window.adopt_settings(loaded.value, store, painted, language=follow_language)
     if loaded.notice:
         window.notices.append(loaded.notice)

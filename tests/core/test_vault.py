@@ -455,12 +455,16 @@ def test_destroy_removes_what_it_can_and_names_what_it_cannot_remove(tmp_path: P
     assert ids_in(tmp_path)
 
 
-def test_stale_temp_files_are_removed_when_the_vault_opens(tmp_path: Path) -> None:
+def test_opening_the_vault_leaves_the_temp_files_of_another_copy_alone(tmp_path: Path) -> None:
+    """Issue: opening deleted the temp file of another copy of the app in the middle of its
+    save. Left-over temp files are removed when the app starts and takes the instance lock
+    (tests/core/test_instance.py), when no other copy can be writing."""
     store, _ = vault_with_history(tmp_path)
     store.lock()
-    (tmp_path / ".notities.dwvault.abc.tmp-docentwijzer").write_bytes(b"half a vault")
-    store.unlock(PASSPHRASE)
-    assert leftovers(tmp_path) == []
+    busy = tmp_path / ".notities.dwvault.abc.tmp-docentwijzer"
+    busy.write_bytes(b"half a vault, still being written")
+    make_store(tmp_path).unlock(PASSPHRASE)
+    assert busy.exists()
 
 
 def test_the_default_vault_lives_in_the_private_data_folder(dw_home: Path) -> None:
