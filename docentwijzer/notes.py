@@ -27,6 +27,9 @@ from docentwijzer import paths
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, NoteFields
 from docentwijzer.vault import KdfParams, Vault, VaultError, vault_error
 
+#: The database schema inside the vault (``PRAGMA user_version``). To change it: change
+#: ``_SCHEMA``/``_CHECKINS`` (new vaults) *and* add a step to :data:`MIGRATIONS` (existing
+#: ones), then raise this number. A vault from a newer version is refused, never written.
 SCHEMA_VERSION = 2
 VAULT_NAME = "notities.dwvault"
 #: Changes the store makes inside the same write as a note (check-ins, see checkins.py).
@@ -85,13 +88,24 @@ FROM notes WHERE follow_up IS NOT NULL
 """
 
 
+def _add_checkins(db: sqlite3.Connection) -> None:
+    db.executescript(_CHECKINS)
+    db.execute(_FOLLOW_UPS_TO_CHECKINS)
+
+
+#: ``{from_version: step}``: how a database of ``from_version`` becomes ``from_version + 1``.
+#: Never edit a step that has shipped; add a new one (and raise :data:`SCHEMA_VERSION`).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_checkins}
+
+
 def _migrate(db: sqlite3.Connection, version: int) -> None:
-    """Bring a database of an older ``version`` up to :data:`SCHEMA_VERSION` (in memory; it is
-    written with the next change)."""
-    if version < 2:
-        db.executescript(_CHECKINS)
-        db.execute(_FOLLOW_UPS_TO_CHECKINS)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    """Bring a database of an older ``version`` up to :data:`SCHEMA_VERSION`, one step at a
+    time. In memory only: it is written with the next change, and if a step fails the store
+    refuses to open and nothing is written."""
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](db)
+        version += 1
+        db.execute(f"PRAGMA user_version = {version}")
     db.commit()
 
 
@@ -438,7 +452,12 @@ class NotesStore:
         db.execute("PRAGMA temp_store = MEMORY")
         db.execute("PRAGMA secure_delete = ON")
         if version < SCHEMA_VERSION:
-            _migrate(db, version)
+            try:
+                _migrate(db, version)
+            except sqlite3.DatabaseError:
+                db.close()
+                self.vault.lock()
+                raise vault_error("damaged", file=self.vault.path.name) from None
             payload = db.serialize()  # a failed write later puts back the migrated state
         self._db, self._saved = db, payload
         self._reindex()
@@ -483,12 +502,11 @@ class NotesStore:
     def _after_conflict(self) -> VaultError:
         """Another program wrote the vault since it was read: nothing was written. Show what
         is on disk now if this key still opens it; the error says which of the two happened."""
-        try:
-            payload = self.vault.reload()
-        except VaultError:
-            return vault_error("changed_locked")
         old = self._db
-        self._load(payload)
+        try:
+            self._load(self.vault.reload())
+        except VaultError:  # another passphrase, a newer version: only unlocking again helps
+            return vault_error("changed_locked")
         if old is not None and old is not self._db:
             old.close()
         return vault_error("changed_reloaded")

@@ -236,7 +236,8 @@ class _Steps:
 def _reason(exc: OSError) -> str:
     """``notities.dwvault.bak2: Operation not permitted``: which file, and what the system said."""
     text = exc.strerror or str(exc)
-    files = [Path(os.fsdecode(f)).name for f in (exc.filename, exc.filename2) if f]
+    names = [Path(os.fsdecode(f)).name for f in (exc.filename, exc.filename2) if f]
+    files = [name for name in names if not name.endswith(TEMP_SUFFIX)]  # ours, not theirs
     return f"{' → '.join(files)}: {text}" if files else text
 
 
@@ -542,9 +543,13 @@ class Vault:
 
     def _replace_backups(self, steps: _Steps) -> list[Path]:
         """After a passphrase change: every backup becomes a copy of the new vault. Returns
-        the ones that could not be moved away (they still open with the old passphrase)."""
+        the ones that could not be moved away (they still open with the old passphrase).
+
+        Backup 1 (the vault as it was, under the old passphrase) goes last, after the older
+        ones are overwritten: a crash before then leaves it to be offered to the old
+        passphrase."""
         left: list[Path] = []
-        for index in range(1, self.keep + 1):
+        for index in range(self.keep, 1, -1):
             backup = self.backup_path(index)
             try:
                 if not _exists(backup):
@@ -555,8 +560,30 @@ class Vault:
                 left.append(backup)
                 continue
             steps.aside.append(aside)
-        if self.backup_path(1) not in left:
-            self._copy_to_backup(steps)
+        _discard(steps.aside)
+        steps.aside.clear()
+        if self.keep < 1:
+            return left
+        first = self.backup_path(1)
+        extra = _Steps()
+        try:
+            new: Path | None = self._link_or_copy(self.path, extra)
+        except OSError:
+            new = None
+        try:
+            if _exists(first):
+                aside = self._temp_name()
+                os.replace(first, aside)
+                steps.aside.append(aside)
+        except OSError:
+            left.insert(0, first)
+        if new is not None and first not in left:
+            try:
+                os.replace(new, first)
+            except OSError:
+                extra.undo()
+        else:
+            extra.undo()
         return left
 
     # -- erasing -------------------------------------------------------------------------------

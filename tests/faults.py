@@ -147,9 +147,28 @@ class FailAt(Plan):
 
     index: int = 0
     code: int = errnos.EIO
+    #: the call that was made to fail at ``index`` (None: the run had fewer calls)
+    hit: Call | None = None
 
     def failure(self, index: int, call: Call) -> int:
-        return self.code if index == self.index else 0
+        if index != self.index:
+            return 0
+        self.hit = call
+        return self.code
+
+
+@dataclass
+class NoHardLinks(FailAt):
+    """A file system without hard links (FAT on a USB stick): every ``os.link`` fails with
+    ``EPERM``; and, as :class:`FailAt`, the ``index``-th call fails too (``index=-1``: none)."""
+
+    index: int = -1
+
+    def failure(self, index: int, call: Call) -> int:
+        code = super().failure(index, call)
+        if not code and call.name == "os.link":
+            return errnos.EPERM
+        return code
 
 
 @dataclass
@@ -165,11 +184,12 @@ class Immutable(Plan):
         return 0
 
 
-def record(folder: Path, action: Callable[[], object]) -> list[Call]:
-    """Run ``action`` once and return every file-system call it made in ``folder``."""
-    with inject(folder, Plan()) as plan:
+def record(folder: Path, action: Callable[[], object], plan: Plan | None = None) -> list[Call]:
+    """Run ``action`` once and return every file-system call it made in ``folder`` (under
+    ``plan``, e.g. :class:`NoHardLinks`; by default nothing fails)."""
+    with inject(folder, plan or Plan()) as used:
         action()
-    return plan.calls
+    return used.calls
 
 
 class _File:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -335,3 +336,57 @@ def test_a_store_behind_a_passphrase_change_refuses_and_keeps_the_file(tmp_path:
     b.lock()
     b.unlock("een andere lange zin")
     assert [s.pseudonym for s in b.query()] == ["A0"]
+
+
+def test_an_older_database_is_migrated_step_by_step_when_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mechanism every schema change uses: one step per version, in order."""
+    from docentwijzer import notes as notes_module
+
+    store = new_store(tmp_path)
+    kept = store.save(Note(pseudonym="AB", observed="voor de migratie"))
+    store.lock()
+    now = notes_module.SCHEMA_VERSION
+
+    def add_table(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE extra (id TEXT PRIMARY KEY, due TEXT)")
+
+    def add_index(db: sqlite3.Connection) -> None:
+        db.executescript("ALTER TABLE extra ADD COLUMN x TEXT; CREATE INDEX e ON extra (due);")
+
+    monkeypatch.setattr(notes_module, "SCHEMA_VERSION", now + 2)
+    monkeypatch.setattr(
+        notes_module, "MIGRATIONS", {**notes_module.MIGRATIONS, now: add_table, now + 1: add_index}
+    )
+    store.unlock(PASSPHRASE)
+    assert store.get(kept.id) == kept
+    db = store.database()
+    assert db.execute("PRAGMA user_version").fetchone() == (now + 2,)
+    db.execute("INSERT INTO extra VALUES ('c1', '2026-06-01', NULL)")
+    store.save(Note(pseudonym="CD"))  # the next change writes the new schema
+    store.lock()
+    store.unlock(PASSPHRASE)
+    assert store.database().execute("SELECT due FROM extra").fetchall() == [("2026-06-01",)]
+
+
+def test_a_failing_migration_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docentwijzer import notes as notes_module
+
+    store = new_store(tmp_path)
+    store.save(Note(pseudonym="AB"))
+    store.lock()
+    before = store.vault.path.read_bytes()
+    now = notes_module.SCHEMA_VERSION
+
+    def broken(db: sqlite3.Connection) -> None:
+        db.execute("ALTER TABLE nothing ADD COLUMN x")
+
+    monkeypatch.setattr(notes_module, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(notes_module, "MIGRATIONS", {**notes_module.MIGRATIONS, now: broken})
+    with pytest.raises(VaultError) as caught:
+        store.unlock(PASSPHRASE)
+    assert caught.value.kind == "damaged" and not store.is_open
+    assert store.vault.path.read_bytes() == before
