@@ -80,10 +80,9 @@ def test_a_failing_write_raises_and_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     target = {"mkstemp": storage.tempfile, "fdopen": os, "fsync": os, "replace": os}[call]
-    monkeypatch.setattr(target, call, broken)
-    with pytest.raises(OSError):
+    with monkeypatch.context() as patch, pytest.raises(OSError):
+        patch.setattr(target, call, broken)
         store.add_check("before", ANSWERS, TODAY)
-    monkeypatch.undo()
     assert path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(storage.TEMP_SUFFIX)]
 
