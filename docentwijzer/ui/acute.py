@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from docentwijzer.content import ContentError
 from docentwijzer.helplines import help_content
@@ -65,6 +66,13 @@ class AcuteScreen(Screen):
         self.body.addWidget(grid_host)
         self.body.addWidget(paragraph(t("acute.checked", date=content.numbers_checked), muted=True))
         self.body.addWidget(sources_line(line.source for line in content.helplines))
+        # After a heavy moment: the teacher's own page ("En jij?").
+        self.self_care_button = QPushButton(t("oefenen.selfcare_link"))
+        self.self_care_button.setObjectName("toSelfCare")
+        self.self_care_button.clicked.connect(
+            lambda: self.window().navigate("zelfzorg")  # type: ignore[attr-defined]
+        )
+        self.body.addWidget(self.self_care_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
         self.refresh()
 

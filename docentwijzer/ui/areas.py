@@ -35,8 +35,10 @@ AREAS: tuple[Area, ...] = (
     Area("notities", "docentwijzer.ui.notes:NotesScreen"),
     Area("instelling", "docentwijzer.ui.profile:ProfileScreen"),
     Area("training", "docentwijzer.ui.training:TrainingScreen"),
+    Area("oefenen", "docentwijzer.ui.oefenen:OefenenScreen"),
     Area("over", "docentwijzer.ui.about:AboutScreen"),
     Area("acuut", "docentwijzer.ui.acute:AcuteScreen", in_nav=False),
+    Area("zelfzorg", "docentwijzer.ui.zelfzorg:SelfCareScreen", in_nav=False),
 )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from docentwijzer.i18n import t
 
@@ -15,6 +18,7 @@ from docentwijzer.ui.widgets import CardButton, card, heading, paragraph
 #: (situation key, area it opens, icon)
 SITUATIONS: tuple[tuple[str, str, str], ...] = (
     ("zorgen", "signalering", "heart-handshake"),
+    ("oefenen", "oefenen", "school"),
     ("openheid", "openheid", "messages"),
     ("les", "belonging", "users-group"),
     ("training", "training", "presentation"),
@@ -51,6 +55,11 @@ class HomeScreen(Screen):
         # so start-up does not wait for it.
         self._notes_panel: QWidget | None = None
         after_first_paint(self, self._add_notes_panel)
+        # The practice reminder reads a small file: after the first paint too, never before.
+        self.practice_reminder = self._practice_reminder()
+        self.panels.addWidget(self.practice_reminder)
+        self._painted = False
+        after_first_paint(self, self._first_reminder)
 
         disclaimer = card(
             heading(t("home.disclaimer_title"), 3),
@@ -76,6 +85,33 @@ class HomeScreen(Screen):
         self.panels.addWidget(self._notes_panel)
         if self.isVisible():
             self._notes_panel.show()  # at once, not on the next event-loop turn
+
+    def _practice_reminder(self) -> QWidget:
+        """About three months after the last practice: a gentle nudge to practise again."""
+        button = QPushButton(t("home.practise_again"))
+        button.setObjectName("practiseAgain")
+        button.clicked.connect(lambda: self._open("oefenen"))
+        box = card(paragraph(t("oefenen.reminder")), object_name="card")
+        box.layout().addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.setObjectName("practiceReminderHome")
+        box.hide()
+        return box
+
+    def _first_reminder(self) -> None:
+        self._painted = True
+        self.practice_reminder.setVisible(self._reminder_due())
+
+    def _reminder_due(self) -> bool:
+        if getattr(self.window(), "trainer_mode", False):
+            return False
+        from docentwijzer.oefenen_progress import ProgressStore, reminder_due
+
+        return reminder_due(ProgressStore().load().value, date.today())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._painted:  # coming back to Start; the first time waits for the first paint
+            self.practice_reminder.setVisible(self._reminder_due())
+        super().showEvent(event)
 
     def _arrange(self, columns: int) -> None:
         """Two columns when they fit, one when the text is large or the window narrow."""

@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
         for index, entry in enumerate(nav_areas(), start=1):
             item = QListWidgetItem(t(entry.title_key))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip(f"{t(entry.summary_key)} (Ctrl+{index})")
+            keys = f" (Ctrl+{index % 10})" if index <= 10 else ""  # Ctrl+1 … Ctrl+9, Ctrl+0
+            item.setToolTip(f"{t(entry.summary_key)}{keys}")
             self.nav.addItem(item)
             item.setHidden(self._hidden(entry.id))
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
@@ -209,7 +210,8 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(t("app.menu_go"))
         for index, entry in enumerate(nav_areas(), start=1):
             action = go_menu.addAction(t(entry.title_key))
-            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            if index <= 10:
+                action.setShortcut(QKeySequence(f"Ctrl+{index % 10}"))
             action.triggered.connect(lambda _=False, target=entry.id: self.navigate(target))
             action.setVisible(not self._hidden(entry.id))
 

@@ -1,0 +1,267 @@
+"""Oefenen as a teacher uses it: from Start, by keyboard, to the real tree and 'En jij?'."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from docentwijzer.oefenen_progress import ProgressStore
+from tests.ui.conftest import DialogLog
+
+from docentwijzer.ui import dialogs
+from docentwijzer.ui.mainwindow import MainWindow
+from docentwijzer.ui.oefenen import OefenenScreen
+from docentwijzer.ui.zelfzorg import SelfCareScreen
+
+NOW = datetime(2026, 12, 2, 10, 0)
+
+
+def visible_text(widget: QWidget) -> str:
+    return "\n".join(
+        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
+    )
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClick(target, key)
+
+
+def digit_key(number: int) -> Qt.Key:
+    return Qt.Key(int(Qt.Key.Key_0) + number)
+
+
+@pytest.fixture
+def oefenen(main_window: MainWindow, qtbot: QtBot) -> OefenenScreen:
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    main_window.navigate("oefenen")
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen)
+    screen.clock = lambda: NOW  # type: ignore[method-assign]
+    return screen
+
+
+def test_oefenen_is_on_start_and_in_the_navigation(main_window: MainWindow, qtbot: QtBot) -> None:
+    home = main_window.current_screen()
+    button = home.situation_buttons["oefenen"]  # type: ignore[attr-defined]
+    assert button.accessibleName() == "Een gesprek oefenen"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "oefenen"
+    names = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
+    assert "Oefenen" in names
+
+
+def test_the_overview_lists_the_twelve_conversations(oefenen: OefenenScreen) -> None:
+    assert len(oefenen.overview.buttons) >= 12
+    first = oefenen.overview.buttons["na-de-les"]
+    assert first.accessibleName() == "Na de les: moe en vaak te laat"
+    assert "<" not in first.accessibleName() + first.accessibleDescription()
+
+
+def test_number_keys_choose_and_the_feedback_follows_at_once(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    oefenen.open_conversation("na-de-les")
+    page = oefenen.practice
+    assert "Kan ik nog uitstel krijgen?" in visible_text(page)
+    press(qtbot, Qt.Key.Key_2)  # the rules-and-planning line
+    text = visible_text(page)
+    assert "Dit maakt het lastiger" in text
+    assert "Bron: NOS" in text  # every feedback names its public source
+    assert "(Hij pakt zijn tas.)" in text
+    # the feedback has focus, so a screen reader reads it; its name is clean text
+    assert QApplication.focusWidget() is page.feedback
+    assert page.feedback.accessibleName().startswith("Dit maakt het lastiger. Begrijpelijk")
+    # Backspace: try another line at the same turn
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert page.practice is not None and page.practice.current.id == "begin"
+    assert not page.feedback.isVisible()
+    press(qtbot, Qt.Key.Key_1)
+    assert "Dit helpt" in visible_text(page)
+    assert page.choice_buttons[0].accessibleName().startswith("Dat klinkt zwaar")
+
+
+def test_a_whole_practice_ends_in_the_real_tree_and_is_remembered(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    oefenen.open_conversation("na-de-les")
+    page = oefenen.practice
+    for _ in range(4):  # the helpful line at every turn
+        press(qtbot, Qt.Key.Key_1)
+    assert page.practice is not None and page.practice.at_end()
+    assert page.ending_host.isVisible() and page.referral.isVisible()
+    assert "Is er nú gevaar" in visible_text(page.referral)
+    # the real tree, by number keys: no danger, no death, talked, mental health complaints
+    for number in (3, 2, 2, 1):
+        press(qtbot, digit_key(number))
+    assert page.referral.walk.current.id == "PSYCHISCH"
+    text = visible_text(page.referral)
+    assert "Dat past bij dit gesprek" in text
+    assert "vul in bij Instellingsgegevens" in text  # contacts from the institution profile
+    assert page.done_row.isVisible()
+    # noted right after the screen shows the end (the disk waits for the screen)
+    qtbot.waitUntil(lambda: ProgressStore().load().value.done == {"na-de-les": date(2026, 12, 2)})
+    # "En jij?" from the end of a practice
+    page.selfcare_button.setFocus()
+    qtbot.keyClick(page.selfcare_button, Qt.Key.Key_Space)
+    window = oefenen.window()
+    assert isinstance(window.current_screen(), SelfCareScreen)  # type: ignore[attr-defined]
+    assert "113" in visible_text(window.current_screen())  # type: ignore[attr-defined]
+
+
+def test_a_different_leaf_is_named_with_the_route_to_the_fitting_one(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    oefenen.open_conversation("na-de-les")
+    page = oefenen.practice
+    for number in (1, 1, 1, 1, 3, 2, 2, 3):  # ... study instead of mental health
+        press(qtbot, digit_key(number))
+    text = visible_text(page.referral)
+    assert "In dit gesprek ligt ‘Psychische klachten’ meer voor de hand" in text
+    follow = page.referral.findChild(QPushButton, "followIntended")
+    follow.setFocus()
+    qtbot.keyClick(follow, Qt.Key.Key_Space)  # keyboard only
+    assert page.referral.walk.current.id == "PSYCHISCH"
+
+
+def test_trainer_mode_lets_the_room_vote_and_stores_nothing(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    assert main_window.enter_trainer_mode()
+    main_window.navigate("oefenen")
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen)
+    assert "geoefend" not in screen.overview.buttons["na-de-les"].accessibleDescription()
+    screen.open_conversation("niet-meer-willen")
+    page = screen.practice
+    votes = [box for box in page.findChildren(QSpinBox, "votes") if box.isVisible()]
+    assert len(votes) == 3 and votes[0].accessibleName() == "Stemmen voor zin 1"
+    votes[1].setValue(7)
+    qtbot.keyClick(page, Qt.Key.Key_1)
+    assert "Dit helpt" in visible_text(page)
+    page.discuss_button.click()
+    assert page.all_feedback.isVisible() and "Haha, stoppen" in page.all_feedback.text()
+    for number in (1, 1, 1):
+        qtbot.keyClick(page, digit_key(number))
+    for number in (3, 1):
+        qtbot.keyClick(page, digit_key(number))
+    assert page.referral.walk.current.id == "ZELFDODING"
+    qtbot.wait(50)  # a save would have happened by now
+    assert not ProgressStore().path.exists()
+    main_window.leave_trainer_mode()
+
+
+def test_the_observer_sheet_is_printed(
+    oefenen: OefenenScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    target = tmp_path / "blad"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    oefenen.open_conversation("geheim-houden")
+    oefenen.practice.sheet_button.click()
+    pdf = tmp_path / "blad.pdf"
+    assert pdf.exists() and len(PdfReader(pdf).pages) == 3
+
+
+def test_the_self_check_is_saved_and_shown_before_and_after(
+    oefenen: OefenenScreen, qtbot: QtBot, dialog_log: DialogLog
+) -> None:
+    qtbot.mouseClick(
+        oefenen.overview.findChild(QPushButton, "openConfidence"), Qt.MouseButton.LeftButton
+    )
+    page = oefenen.confidence
+    assert "geen gevalideerde of gelicentieerde vragenlijst" in visible_text(page)
+    assert page.moment_buttons["before"].isChecked()
+    # one statement left open: a clear message, nothing stored
+    for statement, value in (("opmerken", 3), ("vragen", 2), ("zelfdoding", 1)):
+        page.groups[statement].button(value).click()
+    assert not page.save()
+    assert "Kies nog een antwoord bij: Ik weet naar wie" in page.status.text()
+    assert not ProgressStore().path.exists()
+    page.groups["verwijzen"].button(2).click()
+    assert page.save()
+    # after practising: the "after" moment is suggested, and both show side by side
+    page.refresh()
+    assert page.moment_buttons["after"].isChecked()
+    for statement, value in (("opmerken", 4), ("vragen", 4), ("zelfdoding", 3), ("verwijzen", 4)):
+        page.groups[statement].button(value).click()
+    assert page.save()
+    assert "voor 2, na 4, later –" in page.picture_text.text()
+    assert page.chart.isVisible() and "voor 1, na 3" in page.chart.accessibleDescription()
+    # what is stored: the teacher's own answers, nothing about a student
+    log = ProgressStore().load().value
+    assert [c.moment for c in log.checks] == ["before", "after"]
+    # and it can be deleted completely
+    dialog_log.answer = True
+    assert page.delete()
+    assert not ProgressStore().path.exists()
+
+
+def test_the_reminder_comes_after_three_months_and_can_be_put_away(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    ProgressStore().mark_done("na-de-les", date.today() - timedelta(days=100))
+    main_window.navigate("oefenen")
+    main_window.navigate("start")
+    home = main_window.current_screen()
+    assert home.practice_reminder.isVisible()  # type: ignore[attr-defined]
+    qtbot.mouseClick(home.findChild(QPushButton, "practiseAgain"), Qt.MouseButton.LeftButton)
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen) and screen.overview.reminder.isVisible()
+    qtbot.mouseClick(screen.overview.reminder_later, Qt.MouseButton.LeftButton)
+    assert not screen.overview.reminder.isVisible()
+    main_window.navigate("start")
+    assert not home.practice_reminder.isVisible()  # type: ignore[attr-defined]
+
+
+def test_a_failing_save_of_done_is_reported_not_fatal(
+    oefenen: OefenenScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, dialog_log: DialogLog
+) -> None:
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ProgressStore, "save", full_disk)
+    oefenen.open_conversation("acuut")
+    for number in (1, 1, 1, 1):
+        qtbot.keyClick(oefenen.practice, digit_key(number))
+    assert oefenen.practice.referral.walk.current.id == "ACUUT"
+    qtbot.waitUntil(lambda: "warn" in dialog_log.names())
+    assert "No space left on device" in str(dialog_log.calls[-1][1])
+
+
+def test_the_self_care_page_is_sourced_and_leads_back(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigate("zelfzorg")
+    screen = main_window.current_screen()
+    assert isinstance(screen, SelfCareScreen)
+    text = visible_text(screen)
+    assert "Je draagt het niet alleen" in text and "Bron:" in text
+    assert "0800-0113" in text and "studentendecaan" in text
+    qtbot.mouseClick(screen.acute_button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "acuut"
+
+
+def test_self_care_is_reached_from_the_acute_and_suicide_guidance(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigate("acuut")
+    acute = main_window.current_screen()
+    acute.self_care_button.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(acute.self_care_button, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+    assert main_window.current_area() == "zelfzorg"
+    main_window.navigate("beslisboom")
+    tree = main_window.current_screen()
+    for number in (3, 1):  # no danger now; talks about not wanting to live
+        qtbot.keyClick(tree, digit_key(number))
+    link = tree.findChild(QPushButton, "seeAlso_zelfzorg")
+    assert link is not None and "En jij?" in link.text()
+    link.click()
+    assert main_window.current_area() == "zelfzorg"
