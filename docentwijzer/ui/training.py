@@ -154,6 +154,13 @@ class TrainingScreen(Screen):
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export_handout)
         column.addWidget(self.export_button)
+        self.make_cases_button = QPushButton(t("training.make_own_cases"))
+        self.make_cases_button.setObjectName("makeOwnCases")
+        self.make_cases_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.make_cases_button.clicked.connect(
+            lambda: self.window().navigate("oefenen", "editor")  # type: ignore[attr-defined]
+        )
+        column.addWidget(self.make_cases_button)
         column.addWidget(paragraph(t("training.own_cases"), muted=True))
         column.addWidget(path_field(user_case_dir(), t("training.own_cases_folder")))
         if self.library.user_files:

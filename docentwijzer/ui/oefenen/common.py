@@ -141,7 +141,6 @@ def clear(layout: QLayout) -> None:
         widget = item.widget()
         if widget is not None:
             widget.hide()
-            widget.setParent(None)  # gone from the page now, deleted when Qt gets to it
             widget.deleteLater()
         elif item.layout() is not None:
             clear(item.layout())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
@@ -78,6 +78,16 @@ class OverviewPage(QWidget):
         self.problems.setObjectName("ownProblems")
         self.problems.hide()
         column.addWidget(self.problems)
+
+        column.addWidget(heading(t("oefenen.own_title"), 2))
+        column.addWidget(paragraph(t("oefenen.own_intro"), muted=True))
+        own_row = QHBoxLayout()
+        editor = QPushButton(t("oefenen.own_open"))
+        editor.setObjectName("openEditor")
+        editor.clicked.connect(self.open_editor.emit)
+        own_row.addWidget(editor)
+        own_row.addStretch(1)
+        column.addLayout(own_row)
 
         self.and_you = QPushButton(t("oefenen.and_you"))
         self.and_you.setObjectName("overviewAndYou")

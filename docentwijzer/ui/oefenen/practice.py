@@ -92,8 +92,12 @@ class PracticePage(QWidget):
         tree: TreeContent,
         clock: Callable[[], datetime],
         presenting: Callable[[], bool],
+        *,
+        preview: bool = False,
     ) -> None:
         super().__init__()
+        #: In the editor: the draft walked as a participant would, without what leads away.
+        self.is_preview = preview
         self.content = content
         self.tree = tree
         self.presenting = presenting
@@ -231,6 +235,15 @@ class PracticePage(QWidget):
         ending_column.addWidget(self.done_row)
         self.column.addWidget(self.ending_host)
         self.column.addStretch(1)
+        if preview:
+            for widget in (
+                self.back_to_list,
+                self.sheet_button,
+                self.selfcare_button,
+                self.other_button,
+            ):
+                widget.hide()
+            self.column.setContentsMargins(4, 4, 4, 4)
 
     # -- starting ---------------------------------------------------------------------------
 
@@ -241,7 +254,7 @@ class PracticePage(QWidget):
         parts = [p for p in (conversation.theme, channel_name(conversation.channel)) if p]
         self.subtitle.setText(" · ".join([*parts, t("oefenen.fictional")]))
         self.situation.setText(conversation.situation)
-        show_if(self.sheet_button, True)
+        show_if(self.sheet_button, not self.is_preview)
         self.referral.reset()
         self.ending_host.ensurePolished()  # styled now, so the end of the talk shows at once
         self.render(full=True)

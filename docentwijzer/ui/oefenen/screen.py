@@ -140,6 +140,8 @@ class OefenenScreen(Screen):
     def receive(self, payload: object) -> None:
         if payload == "confidence":
             self.open_confidence()
+        elif payload == "editor":
+            self.open_editor()
         elif isinstance(payload, str) and payload.startswith("conversation:"):
             self.open_conversation(payload.removeprefix("conversation:"))
 

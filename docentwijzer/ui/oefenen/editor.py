@@ -1,0 +1,569 @@
+"""Own conversations and cases: write them in a form, see them as a participant would, share.
+
+Conversations and cases a trainer writes are checked as they type, with the same rules as the
+packaged content, and the problems are listed in the trainer's language. The preview walks the
+draft conversation exactly as a participant would (the practice page itself), or shows the
+case as Training does. Saved material stays in the data folder
+(:mod:`docentwijzer.oefenen_eigen`); *Delen* writes one file for colleagues and *Inlezen* reads
+one, reporting what it could not take over without stopping.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docentwijzer.i18n import t
+from docentwijzer.oefenen import (
+    Conversation,
+    ConversationDraft,
+    PracticeContent,
+    conversation_problems,
+    skill_problems,
+)
+from docentwijzer.oefenen_eigen import (
+    SHARE_SUFFIX,
+    OwnMaterial,
+    OwnMaterialStore,
+    new_id,
+    read_shared,
+    upsert,
+    write_shared,
+)
+from docentwijzer.sources import Source
+from docentwijzer.training import Case, builtin_cases, leaf_name
+from docentwijzer.tree import TreeContent
+
+from docentwijzer.ui import dialogs
+from docentwijzer.ui.oefenen.editor_forms import CaseForm, ConversationForm
+from docentwijzer.ui.oefenen.practice import PracticePage
+from docentwijzer.ui.widgets import heading, paragraph, scrolling, sources_line
+
+#: How long to wait after the last keystroke before checking and refreshing the preview.
+CHECK_DELAY_MS = 250
+
+
+class _Tab(QWidget):
+    """A list of own items, the form, the problems and the preview, side by side."""
+
+    def __init__(self, form: QWidget, preview: QWidget, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        self.items = QListWidget()
+        self.items.setAccessibleName(t(f"oefenen.editor_list_{kind}"))
+        left.addWidget(self.items, 1)
+        self.new_button = QPushButton(t(f"oefenen.editor_new_{kind}"))
+        self.new_button.setObjectName(f"new_{kind}")
+        self.delete_button = QPushButton(t("oefenen.editor_delete"))
+        self.delete_button.setObjectName(f"delete_{kind}")
+        left.addWidget(self.new_button)
+        left.addWidget(self.delete_button)
+        holder = QWidget()
+        holder.setLayout(left)
+        holder.setMaximumWidth(holder.fontMetrics().horizontalAdvance("M") * 12)
+        row.addWidget(holder)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        editing = QWidget()
+        column = QVBoxLayout(editing)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.problems = paragraph("", rich=True)
+        self.problems.setObjectName(f"problems_{kind}")
+        self.save_button = QPushButton(t("oefenen.editor_save"))
+        self.save_button.setObjectName(f"save_{kind}")
+        form_scroll = scrolling(form)
+        form_scroll.setAccessibleName(t(f"oefenen.editor_form_{kind}"))
+        column.addWidget(form_scroll, 1)
+        column.addWidget(self.problems)
+        column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        splitter.addWidget(editing)
+        splitter.addWidget(preview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([11, 9])
+        row.addWidget(splitter, 1)
+
+
+class EditorPage(QWidget):
+    """Write, try out, save and share own conversations and cases."""
+
+    leave = Signal()
+    try_out = Signal(object)
+
+    def __init__(self, content: PracticeContent, tree: TreeContent) -> None:
+        super().__init__()
+        self.content = content
+        self.tree = tree
+        self.skills = list(content.skills)
+        self.store = OwnMaterialStore()
+        self.own = OwnMaterial()
+        self.dirty = False
+        self._loading = False
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        back = QPushButton(t("oefenen.back_to_overview"))
+        back.setObjectName("editorBack")
+        back.clicked.connect(self.leave.emit)
+        top.addWidget(back)
+        top.addStretch(1)
+        self.import_button = QPushButton(t("oefenen.editor_import"))
+        self.import_button.setObjectName("importShared")
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton(t("oefenen.editor_export"))
+        self.export_button.setObjectName("exportShared")
+        self.export_button.clicked.connect(self.export_file)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        column.addLayout(top)
+        column.addWidget(heading(t("oefenen.own_title")))
+        column.addWidget(paragraph(t("oefenen.editor_intro"), muted=True))
+
+        # conversations: the preview is the practice page itself, walking the draft
+        self.conversation_form = ConversationForm(self.skills, tree)
+        self.preview = PracticePage(content, tree, datetime.now, lambda: False, preview=True)
+        self.preview.setObjectName("preview")
+        self.preview_note = paragraph("", muted=True)
+        preview_host = QWidget()
+        preview_column = QVBoxLayout(preview_host)
+        preview_column.setContentsMargins(0, 0, 0, 0)
+        preview_column.addWidget(heading(t("oefenen.editor_preview"), 2))
+        preview_column.addWidget(self.preview_note)
+        preview_column.addWidget(self.preview, 1)
+        self.conversations_tab = _Tab(self.conversation_form, preview_host, "conversation")
+
+        # cases: shown as Training shows them
+        self.case_form = CaseForm(tree)
+        self.case_preview = paragraph("", rich=True)
+        self.case_preview.setObjectName("casePreview")
+        self.case_sources = sources_line([])
+        case_preview_host = QWidget()
+        case_column = QVBoxLayout(case_preview_host)
+        case_column.addWidget(heading(t("oefenen.editor_preview"), 2))
+        case_column.addWidget(self.case_preview)
+        case_column.addWidget(self.case_sources)
+        case_column.addStretch(1)
+        case_scroll = scrolling(case_preview_host)
+        case_scroll.setAccessibleName(t("oefenen.editor_preview"))
+        self.cases_tab = _Tab(self.case_form, case_scroll, "case")
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.conversations_tab, t("oefenen.editor_tab_conversations"))
+        self.tabs.addTab(self.cases_tab, t("oefenen.editor_tab_cases"))
+        column.addWidget(self.tabs, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check)
+        self.conversation_form.changed.connect(self._edited)
+        self.case_form.changed.connect(self._edited)
+        tab = self.conversations_tab
+        tab.new_button.clicked.connect(self.new_conversation)
+        tab.delete_button.clicked.connect(self.delete_conversation)
+        tab.save_button.clicked.connect(self.save_conversation)
+        tab.items.currentItemChanged.connect(self._pick_conversation)
+        tab = self.cases_tab
+        tab.new_button.clicked.connect(self.new_case)
+        tab.delete_button.clicked.connect(self.delete_case)
+        tab.save_button.clicked.connect(self.save_case)
+        tab.items.currentItemChanged.connect(self._pick_case)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _skill_ids(self) -> list[str]:
+        return [skill.id for skill in self.skills]
+
+    def refresh(self) -> None:
+        self.own = self.store.load(self._skill_ids())
+        self._fill_lists()
+        self._loading = True
+        if self.own.conversations:
+            self.conversation_form.load(self.own.conversations[0])
+            self.conversations_tab.items.setCurrentRow(0)
+        else:
+            self.conversation_form.new()
+        if self.own.cases:
+            self.case_form.load(self.own.cases[0])
+            self.cases_tab.items.setCurrentRow(0)
+        else:
+            self.case_form.new()
+        self._loading = False
+        self.dirty = False
+        self.check()
+
+    def _fill_lists(self) -> None:
+        for tab, items in (
+            (self.conversations_tab, self.own.conversations),
+            (self.cases_tab, self.own.cases),
+        ):
+            tab.items.blockSignals(True)
+            tab.items.clear()
+            for item in items:
+                row = QListWidgetItem(item.title)
+                row.setData(Qt.ItemDataRole.UserRole, item.id)
+                tab.items.addItem(row)
+            tab.items.blockSignals(False)
+            tab.delete_button.setEnabled(bool(items))
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self.dirty = True
+        self._timer.start()
+
+    # -- checking and the preview -------------------------------------------------------------
+
+    def conversation_messages(self) -> list[str]:
+        try:
+            draft = self.conversation_form.draft()
+        except ValidationError as exc:  # the form only makes valid shapes; never fatal
+            return [str(exc.errors()[0].get("msg", ""))]
+        found = [str(p) for p in conversation_problems(draft)]
+        found += [p.message for p in skill_problems(draft, self._skill_ids())]
+        return found
+
+    def check(self) -> None:
+        """List what is wrong (in the trainer's language) and refresh the previews."""
+        self._show_problems(self.conversations_tab, self.conversation_messages())
+        self._show_problems(self.cases_tab, self.case_messages())
+        self._preview_conversation()
+        self._preview_case()
+
+    def _show_problems(self, tab: _Tab, problems: list[str]) -> None:
+        if problems:
+            items = "".join(f"<li>{escape(p)}</li>" for p in problems)
+            tab.problems.setText(
+                f"<b>{escape(t('oefenen.editor_problems'))}</b><ul style='margin:0'>{items}</ul>"
+            )
+        else:
+            tab.problems.setText(escape(t("oefenen.editor_no_problems")))
+        tab.problems.setAccessibleName(
+            " ".join([t("oefenen.editor_problems"), *problems])
+            if problems
+            else t("oefenen.editor_no_problems")
+        )
+
+    def _walkable(self, draft: ConversationDraft) -> bool:
+        """Every choice leads somewhere that exists (the preview can then follow any of them)."""
+        known = {turn.id for turn in draft.turns} | {ending.id for ending in draft.endings}
+        return bool(draft.turns) and all(
+            choice.next in known and choice.next != turn.id for turn, choice in draft.choices()
+        )
+
+    def _preview_conversation(self) -> None:
+        try:
+            draft = self.conversation_form.draft()
+        except ValidationError:
+            return
+        if not self._walkable(draft):
+            self.preview.hide()
+            self.preview_note.setText(t("oefenen.editor_preview_waits"))
+            return
+        # Replay the choices made in the preview so far, as long as they still fit.
+        made = [o.number for o in self.preview.practice.taken] if self.preview.practice else []
+        self.preview.start(draft)
+        for number in made:
+            if not self.preview.choose_number(number):
+                break
+        self.preview_note.setText(t("oefenen.editor_preview_note"))
+        self.preview.show()
+
+    def case_messages(self) -> list[str]:
+        found = self.case_form.problems()
+        if found:
+            return found
+        try:
+            Case.model_validate(self.case_form.raw())
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            return [str(error.get("ctx", {}).get("error", error.get("msg", "")))]
+        return []
+
+    def _preview_case(self) -> None:
+        raw = self.case_form.raw()
+        paragraphs = "".join(
+            f"<p>{escape(part.strip())}</p>" for part in raw["story"].split("\n\n") if part.strip()
+        )
+        steps = "".join(f"<li>{escape(answer)}</li>" for answer in raw["route"])
+        why = "".join(f"<li>{escape(point['text'])}</li>" for point in raw["discussion"]["why"])
+        contacts = "".join(f"<li>{escape(c)}</li>" for c in raw["discussion"]["contacts"])
+        questions = "".join(f"<li>{escape(q)}</li>" for q in raw["discussion"]["questions"])
+        html = (
+            f"<h3>{escape(raw['title'] or t('oefenen.editor_untitled'))}</h3>"
+            f"<p><i>{escape(raw['theme'])}</i></p>{paragraphs}"
+            f"<p><b>{escape(t('training.route_title'))}</b></p><ol>{steps}</ol>"
+            f"<p><b>{escape(t('training.route_end', leaf=leaf_name(raw['expected_leaf'])))}</b></p>"
+            f"<p><b>{escape(t('training.why_title'))}</b></p><ul>{why}</ul>"
+            f"<p><b>{escape(t('training.contacts_title'))}</b></p><ul>{contacts}</ul>"
+            f"<p><b>{escape(t('training.questions_title'))}</b></p><ul>{questions}</ul>"
+        )
+        self.case_preview.setText(html)
+        sources = [
+            Source.model_validate(point["source"])
+            for point in raw["discussion"]["why"]
+            if point["source"] is not None
+        ]
+        self.case_sources.setText(
+            t("app.sources", list="; ".join(dict.fromkeys(s.label() for s in sources)))
+            if sources
+            else ""
+        )
+
+    # -- conversations -----------------------------------------------------------------------
+
+    def _pick_conversation(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None or not self._may_leave():
+            return
+        conversation_id = item.data(Qt.ItemDataRole.UserRole)
+        found = next((c for c in self.own.conversations if c.id == conversation_id), None)
+        if found is not None:
+            self._load(lambda: self.conversation_form.load(found))
+
+    def _load(self, fill: object) -> None:
+        self._loading = True
+        fill()  # type: ignore[operator]
+        self._loading = False
+        self.dirty = False
+        self.check()
+
+    def _may_leave(self) -> bool:
+        if not self.dirty:
+            return True
+        if dialogs.confirm_discard(self):
+            self.dirty = False
+            return True
+        return False
+
+    def new_conversation(self) -> None:
+        if self._may_leave():
+            self.conversations_tab.items.setCurrentRow(-1)
+            self._load(self.conversation_form.new)
+            self.conversation_form.title.setFocus()
+
+    def save_conversation(self) -> bool:
+        problems = self.conversation_messages()
+        if problems:
+            dialogs.warn(self, t("oefenen.editor_save"), t("oefenen.editor_fix_first"))
+            return False
+        raw = self.conversation_form.raw()
+        taken = [c.id for c in (*self.content.conversations, *self.own.conversations)]
+        if not self.conversation_form.conversation_id:
+            raw["id"] = new_id(raw["title"], taken)
+        conversation = Conversation.model_validate(raw)
+        conversations = upsert(self.own.conversations, conversation)
+        try:
+            self.store.save_conversations(conversations)
+        except OSError as exc:
+            dialogs.warn(
+                self,
+                t("oefenen.editor_save"),
+                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
+            )
+            return False
+        self.own.conversations = conversations
+        self.conversation_form.conversation_id = conversation.id
+        self.dirty = False
+        self._fill_lists()
+        self._select(self.conversations_tab, conversation.id)
+        self.conversations_tab.problems.setText(escape(t("oefenen.editor_saved")))
+        return True
+
+    def delete_conversation(self) -> bool:
+        item = self.conversations_tab.items.currentItem()
+        if item is None or not dialogs.confirm_delete(self, item.text()):
+            return False
+        conversation_id = item.data(Qt.ItemDataRole.UserRole)
+        kept = [c for c in self.own.conversations if c.id != conversation_id]
+        try:
+            self.store.save_conversations(kept)
+        except OSError as exc:
+            dialogs.warn(
+                self,
+                t("oefenen.editor_delete"),
+                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
+            )
+            return False
+        self.own.conversations = kept
+        self.dirty = False
+        self.refresh()
+        return True
+
+    # -- cases -----------------------------------------------------------------------------
+
+    def _pick_case(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None or not self._may_leave():
+            return
+        case_id = item.data(Qt.ItemDataRole.UserRole)
+        found = next((c for c in self.own.cases if c.id == case_id), None)
+        if found is not None:
+            self._load(lambda: self.case_form.load(found))
+
+    def new_case(self) -> None:
+        if self._may_leave():
+            self.cases_tab.items.setCurrentRow(-1)
+            self._load(self.case_form.new)
+            self.case_form.title.setFocus()
+
+    def save_case(self) -> bool:
+        if self.case_messages():
+            dialogs.warn(self, t("oefenen.editor_save"), t("oefenen.editor_fix_first"))
+            return False
+        raw = self.case_form.raw()
+        taken = [c.id for c in (*builtin_cases().cases, *self.own.cases)]
+        if not self.case_form.case_id:
+            raw["id"] = new_id(raw["title"], taken)
+        case = Case.model_validate(raw)
+        cases = upsert(self.own.cases, case)
+        try:
+            self.store.save_cases(cases)
+        except OSError as exc:
+            dialogs.warn(
+                self,
+                t("oefenen.editor_save"),
+                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
+            )
+            return False
+        self.own.cases = cases
+        self.case_form.case_id = case.id
+        self.dirty = False
+        self._fill_lists()
+        self._select(self.cases_tab, case.id)
+        self.cases_tab.problems.setText(escape(t("oefenen.editor_saved")))
+        return True
+
+    def delete_case(self) -> bool:
+        item = self.cases_tab.items.currentItem()
+        if item is None or not dialogs.confirm_delete(self, item.text()):
+            return False
+        case_id = item.data(Qt.ItemDataRole.UserRole)
+        kept = [c for c in self.own.cases if c.id != case_id]
+        try:
+            self.store.save_cases(kept)
+        except OSError as exc:
+            dialogs.warn(
+                self,
+                t("oefenen.editor_delete"),
+                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
+            )
+            return False
+        self.own.cases = kept
+        self.dirty = False
+        self.refresh()
+        return True
+
+    def _select(self, tab: _Tab, item_id: str) -> None:
+        tab.items.blockSignals(True)
+        for row in range(tab.items.count()):
+            if tab.items.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
+                tab.items.setCurrentRow(row)
+        tab.items.blockSignals(False)
+
+    # -- sharing ----------------------------------------------------------------------------
+
+    def export_file(self) -> bool:
+        if not self.own.conversations and not self.own.cases:
+            dialogs.info(self, t("oefenen.editor_export"), t("oefenen.editor_nothing_to_share"))
+            return False
+        chosen = dialogs.ask_save_file(
+            self,
+            t("oefenen.editor_export"),
+            str(Path.home() / f"{t('oefenen.editor_share_file')}{SHARE_SUFFIX}"),
+            t("oefenen.editor_share_filter"),
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if not path.name.endswith(".json"):
+            path = path.with_name(path.name + SHARE_SUFFIX)
+        try:
+            write_shared(path, self.own.conversations, self.own.cases)
+        except OSError as exc:
+            dialogs.warn(
+                self,
+                t("oefenen.editor_export"),
+                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
+            )
+            return False
+        dialogs.info(
+            self,
+            t("oefenen.editor_export"),
+            t(
+                "oefenen.editor_shared",
+                path=str(path),
+                conversations=len(self.own.conversations),
+                cases=len(self.own.cases),
+            ),
+        )
+        return True
+
+    def import_file(self) -> bool:
+        if not self._may_leave():
+            return False
+        chosen = dialogs.ask_open_file(
+            self, t("oefenen.editor_import"), t("oefenen.editor_share_filter")
+        )
+        if not chosen:
+            return False
+        result = read_shared(
+            Path(chosen),
+            self._skill_ids(),
+            [c.id for c in (*self.content.conversations, *self.own.conversations)],
+            [c.id for c in (*builtin_cases().cases, *self.own.cases)],
+        )
+        lines: list[str] = []
+        if not result.empty:
+            conversations = [*self.own.conversations, *result.conversations]
+            cases = [*self.own.cases, *result.cases]
+            try:
+                self.store.save_conversations(conversations)
+                self.store.save_cases(cases)
+            except OSError as exc:
+                dialogs.warn(
+                    self,
+                    t("oefenen.editor_import"),
+                    t("oefenen.save_failed", reason=exc.strerror or str(exc)),
+                )
+                return False
+            lines.append(
+                t(
+                    "oefenen.editor_imported",
+                    conversations=len(result.conversations),
+                    cases=len(result.cases),
+                )
+            )
+        if result.problems:
+            lines.append(t("oefenen.editor_import_problems"))
+            lines += [f"• {problem}" for problem in result.problems]
+        dialogs.info(self, t("oefenen.editor_import"), "\n".join(lines))
+        self.refresh()
+        return not result.empty
+
+    # -- the screen's questions ---------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.dirty
+
+    def discard_changes(self) -> None:
+        self.dirty = False
+
+    def focus_first(self) -> None:
+        self.conversation_form.title.setFocus(Qt.FocusReason.TabFocusReason)

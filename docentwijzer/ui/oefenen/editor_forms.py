@@ -1,0 +1,661 @@
+"""The forms a trainer writes a conversation or a case in (no JSON by hand).
+
+Each form builds a draft from its fields (:meth:`ConversationForm.draft`, :meth:`CaseForm.raw`)
+and fills itself from a saved item; the page checks the draft with the same rules as the
+packaged content and shows the problems in the trainer's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docentwijzer.i18n import t
+from docentwijzer.oefenen import (
+    CHANNELS,
+    EFFECTS,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    ConversationDraft,
+    Skill,
+    channel_name,
+    effect_name,
+)
+from docentwijzer.sources import Source, catalogue
+from docentwijzer.training import Case, Tool
+from docentwijzer.tree import DESTINATIONS, LEAVES, TreeContent
+
+TOOLS: tuple[Tool, ...] = ("signalering", "beslisboom", "openheid", "belonging")
+
+
+def _text(height_lines: int = 3) -> QPlainTextEdit:
+    """A multi-line field a few lines high that grows with the text size."""
+    field = QPlainTextEdit()
+    field.setTabChangesFocus(True)  # Tab leaves the field, as everywhere else
+    line = field.fontMetrics().lineSpacing()
+    field.setMinimumHeight(line * height_lines + 12)
+    field.setMaximumHeight(line * (height_lines + 3) + 12)
+    return field
+
+
+def source_combo() -> QComboBox:
+    """Every public source of the catalogue, by its short citation (the key is kept as data)."""
+    combo = QComboBox()
+    # long citations must not make the form wider than the window
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.addItem(t("oefenen.form_choose_source"), "")
+    for key in catalogue().sources:
+        combo.addItem(Source(ref=key).short(), key)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class SourceField(QWidget):
+    """A catalogue source and the section, slide or heading in it."""
+
+    changed = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        row = QVBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.combo = source_combo()
+        self.combo.setAccessibleName(t("oefenen.form_source_of", what=name))
+        self.detail = QLineEdit()
+        self.detail.setPlaceholderText(t("oefenen.form_detail_hint"))
+        self.detail.setAccessibleName(t("oefenen.form_detail_of", what=name))
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.detail, 1)
+        self.combo.currentIndexChanged.connect(self.changed)
+        self.detail.textChanged.connect(self.changed)
+
+    def value(self) -> dict[str, str] | None:
+        key = self.combo.currentData()
+        if not key:
+            return None
+        return {"ref": key, "detail": self.detail.text().strip()}
+
+    def set_value(self, source: Source | None) -> None:
+        _select(self.combo, source.ref if source else "")
+        self.detail.setText(source.detail if source else "")
+
+
+class ChoiceBox(QGroupBox):
+    """One thing the teacher can say, its effect, feedback, source, reply and where it leads."""
+
+    changed = Signal()
+    remove = Signal(object)
+
+    def __init__(self, skills: list[Skill]) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        self.text = _text(2)
+        self.effect = QComboBox()
+        for effect in EFFECTS:
+            self.effect.addItem(effect_name(effect), effect)
+        self.feedback = _text(3)
+        self.source = SourceField(t("oefenen.form_feedback"))
+        self.reply = _text(2)
+        self.next = QComboBox()
+        self.skill = QComboBox()
+        self.skill.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.skill.setMinimumContentsLength(14)
+        self.skill.addItem(t("oefenen.form_no_skill"), "")
+        for skill in skills:
+            self.skill.addItem(skill.observe, skill.id)
+        self.remove_button = QPushButton(t("oefenen.form_remove_choice"))
+        self.remove_button.clicked.connect(lambda: self.remove.emit(self))
+        for label, widget in (
+            ("form_choice_text", self.text),
+            ("form_effect", self.effect),
+            ("form_feedback", self.feedback),
+            ("form_source", self.source),
+            ("form_reply", self.reply),
+            ("form_next", self.next),
+            ("form_skill", self.skill),
+        ):
+            widget.setAccessibleName(t(f"oefenen.{label}"))
+            form.addRow(t(f"oefenen.{label}"), widget)
+        form.addRow("", self.remove_button)
+        for field in (self.text, self.feedback, self.reply):
+            field.textChanged.connect(self.changed)
+        for combo in (self.effect, self.next, self.skill):
+            combo.currentIndexChanged.connect(self.changed)
+        self.source.changed.connect(self.changed)
+
+    def set_title(self, turn: int, number: int) -> None:
+        self.setTitle(t("oefenen.where_choice", turn=turn, number=number))
+
+    def value(self, choice_id: str) -> dict[str, Any]:
+        return {
+            "id": choice_id,
+            "text": self.text.toPlainText().strip(),
+            "effect": self.effect.currentData(),
+            "feedback": self.feedback.toPlainText().strip(),
+            "source": self.source.value(),
+            "reply": self.reply.toPlainText().strip(),
+            "next": self.next.currentData() or "",
+            "skill": self.skill.currentData() or "",
+        }
+
+
+class TurnBox(QGroupBox):
+    """One turn: what happens, what the student says, and three or four choices."""
+
+    changed = Signal()
+    remove = Signal(object)
+
+    def __init__(self, skills: list[Skill], targets: Callable[[], list[tuple[str, str]]]) -> None:
+        super().__init__()
+        self.skills = skills
+        self.targets = targets
+        self.turn_id = ""
+        column = QVBoxLayout(self)
+        form = QFormLayout()
+        self.narration = QLineEdit()
+        self.narration.setAccessibleName(t("oefenen.form_narration"))
+        self.student = _text(2)
+        self.student.setAccessibleName(t("oefenen.form_student_says"))
+        form.addRow(t("oefenen.form_narration"), self.narration)
+        form.addRow(t("oefenen.form_student_says"), self.student)
+        column.addLayout(form)
+        self.choices: list[ChoiceBox] = []
+        self.choice_column = QVBoxLayout()
+        column.addLayout(self.choice_column)
+        row = QHBoxLayout()
+        self.add_choice_button = QPushButton(t("oefenen.form_add_choice"))
+        self.add_choice_button.clicked.connect(lambda: self.add_choice())
+        self.remove_button = QPushButton(t("oefenen.form_remove_turn"))
+        self.remove_button.clicked.connect(lambda: self.remove.emit(self))
+        row.addWidget(self.add_choice_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.narration.textChanged.connect(self.changed)
+        self.student.textChanged.connect(self.changed)
+
+    def add_choice(self) -> ChoiceBox:
+        box = ChoiceBox(self.skills)
+        box.changed.connect(self.changed)
+        box.remove.connect(self._remove_choice)
+        self.choices.append(box)
+        self.choice_column.addWidget(box)
+        self.refresh_targets()
+        self.changed.emit()
+        return box
+
+    def _remove_choice(self, box: ChoiceBox) -> None:
+        if box in self.choices:
+            self.choices.remove(box)
+            box.hide()  # deleted once Qt is back in its loop (its own button may be calling)
+            box.deleteLater()
+            self.changed.emit()
+
+    def renumber(self, number: int) -> None:
+        self.setTitle(t("oefenen.where_turn", number=number))
+        self.add_choice_button.setEnabled(len(self.choices) < MAX_CHOICES)
+        for index, box in enumerate(self.choices, start=1):
+            box.set_title(number, index)
+
+    def refresh_targets(self) -> None:
+        """Fill every 'leads to' list with the turns and endings there are now."""
+        options = [(key, label) for key, label in self.targets() if key != self.turn_id]
+        for box in self.choices:
+            current = box.next.currentData()
+            box.next.blockSignals(True)
+            box.next.clear()
+            box.next.addItem(t("oefenen.form_choose_next"), "")
+            for key, label in options:
+                box.next.addItem(label, key)
+            _select(box.next, current)
+            box.next.blockSignals(False)
+
+    def value(self) -> dict[str, Any]:
+        return {
+            "id": self.turn_id,
+            "narration": self.narration.text().strip(),
+            "student": self.student.toPlainText().strip(),
+            "choices": [
+                box.value(f"{self.turn_id}-k{index}")
+                for index, box in enumerate(self.choices, start=1)
+            ],
+        }
+
+
+class EndingBox(QGroupBox):
+    """Where the conversation leads: a leaf of the referral tree, what came of it, and why."""
+
+    changed = Signal()
+    remove = Signal(object)
+
+    def __init__(self, tree: TreeContent) -> None:
+        super().__init__()
+        self.ending_id = ""
+        form = QFormLayout(self)
+        self.destination = QComboBox()
+        for leaf in LEAVES:
+            self.destination.addItem(tree.leaf(leaf).title, leaf)
+        self.summary = _text(2)
+        self.why = _text(2)
+        self.source = SourceField(t("oefenen.form_why"))
+        self.remove_button = QPushButton(t("oefenen.form_remove_ending"))
+        self.remove_button.clicked.connect(lambda: self.remove.emit(self))
+        for label, widget in (
+            ("form_destination", self.destination),
+            ("form_summary", self.summary),
+            ("form_why", self.why),
+            ("form_source", self.source),
+        ):
+            widget.setAccessibleName(t(f"oefenen.{label}"))
+            form.addRow(t(f"oefenen.{label}"), widget)
+        form.addRow("", self.remove_button)
+        self.destination.currentIndexChanged.connect(self.changed)
+        self.summary.textChanged.connect(self.changed)
+        self.why.textChanged.connect(self.changed)
+        self.source.changed.connect(self.changed)
+
+    def value(self) -> dict[str, Any]:
+        return {
+            "id": self.ending_id,
+            "destination": self.destination.currentData(),
+            "summary": self.summary.toPlainText().strip(),
+            "why": self.why.toPlainText().strip(),
+            "source": self.source.value(),
+        }
+
+
+class ConversationForm(QWidget):
+    """A whole conversation: the situation, the turns and the endings."""
+
+    changed = Signal()
+
+    def __init__(self, skills: list[Skill], tree: TreeContent) -> None:
+        super().__init__()
+        self.skills = skills
+        self.tree = tree
+        self.conversation_id = ""
+        self.turns: list[TurnBox] = []
+        self.endings: list[EndingBox] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.theme = QLineEdit()
+        self.student = QLineEdit()
+        self.student.setPlaceholderText(t("oefenen.form_student_hint"))
+        self.channel = QComboBox()
+        for channel in CHANNELS:
+            self.channel.addItem(channel_name(channel), channel)
+        self.situation = _text(3)
+        self.role_card = _text(3)
+        for label, widget in (
+            ("form_title", self.title),
+            ("form_theme", self.theme),
+            ("form_student", self.student),
+            ("form_channel", self.channel),
+            ("form_situation", self.situation),
+            ("form_role_card", self.role_card),
+        ):
+            widget.setAccessibleName(t(f"oefenen.{label}"))
+            form.addRow(t(f"oefenen.{label}"), widget)
+        column.addLayout(form)
+        self.turn_column = QVBoxLayout()
+        column.addLayout(self.turn_column)
+        add_turn = QPushButton(t("oefenen.form_add_turn"))
+        add_turn.clicked.connect(lambda: self.add_turn())
+        column.addWidget(add_turn, 0, Qt.AlignmentFlag.AlignLeft)
+        self.ending_column = QVBoxLayout()
+        column.addLayout(self.ending_column)
+        add_ending = QPushButton(t("oefenen.form_add_ending"))
+        add_ending.clicked.connect(lambda: self.add_ending())
+        column.addWidget(add_ending, 0, Qt.AlignmentFlag.AlignLeft)
+        for line in (self.title, self.theme, self.student):
+            line.textChanged.connect(self.changed)
+        for text in (self.situation, self.role_card):
+            text.textChanged.connect(self.changed)
+        self.channel.currentIndexChanged.connect(self.changed)
+
+    # -- structure --------------------------------------------------------------------------
+
+    def _targets(self) -> list[tuple[str, str]]:
+        found = [
+            (turn.turn_id, t("oefenen.where_turn", number=index))
+            for index, turn in enumerate(self.turns, start=1)
+        ]
+        found += [
+            (
+                ending.ending_id,
+                f"{t('oefenen.where_ending', number=index)}: {ending.destination.currentText()}",
+            )
+            for index, ending in enumerate(self.endings, start=1)
+        ]
+        return found
+
+    def _fresh_id(self, prefix: str) -> str:
+        taken = {b.turn_id for b in self.turns} | {e.ending_id for e in self.endings}
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
+    def add_turn(self, choices: int = MIN_CHOICES) -> TurnBox:
+        box = TurnBox(self.skills, self._targets)
+        box.turn_id = self._fresh_id("b")
+        box.changed.connect(self.changed)
+        box.remove.connect(self._remove_turn)
+        self.turns.append(box)
+        self.turn_column.addWidget(box)
+        for _ in range(choices):
+            box.add_choice()
+        self._restructure()
+        return box
+
+    def add_ending(self) -> EndingBox:
+        box = EndingBox(self.tree)
+        box.ending_id = self._fresh_id("e")
+        box.changed.connect(self.changed)
+        box.destination.currentIndexChanged.connect(self._restructure)
+        box.remove.connect(self._remove_ending)
+        self.endings.append(box)
+        self.ending_column.addWidget(box)
+        self._restructure()
+        return box
+
+    def _remove_turn(self, box: TurnBox) -> None:
+        if box in self.turns:
+            self.turns.remove(box)
+            box.hide()  # deleted once Qt is back in its loop (its own button may be calling)
+            box.deleteLater()
+            self._restructure()
+
+    def _remove_ending(self, box: EndingBox) -> None:
+        if box in self.endings:
+            self.endings.remove(box)
+            box.hide()  # deleted once Qt is back in its loop (its own button may be calling)
+            box.deleteLater()
+            self._restructure()
+
+    def _restructure(self) -> None:
+        for index, turn in enumerate(self.turns, start=1):
+            turn.renumber(index)
+            turn.refresh_targets()
+        for index, ending in enumerate(self.endings, start=1):
+            ending.setTitle(t("oefenen.where_ending", number=index))
+        self.changed.emit()
+
+    # -- values -----------------------------------------------------------------------------
+
+    def raw(self) -> dict[str, Any]:
+        return {
+            "id": self.conversation_id or "nieuw",
+            "title": self.title.text().strip(),
+            "theme": self.theme.text().strip(),
+            "situation": self.situation.toPlainText().strip(),
+            "student": self.student.text().strip(),
+            "channel": self.channel.currentData(),
+            "role_card": self.role_card.toPlainText().strip(),
+            "turns": [turn.value() for turn in self.turns],
+            "endings": [ending.value() for ending in self.endings],
+        }
+
+    def draft(self) -> ConversationDraft:
+        return ConversationDraft.model_validate(self.raw())
+
+    def clear(self) -> None:
+        for box in [*self.turns]:
+            self._remove_turn(box)
+        for box in [*self.endings]:
+            self._remove_ending(box)
+        for line in (self.title, self.theme, self.student):
+            line.clear()
+        self.situation.clear()
+        self.role_card.clear()
+        self.channel.setCurrentIndex(0)
+        self.conversation_id = ""
+
+    def new(self) -> None:
+        """An empty conversation with one turn of three choices and one ending."""
+        self.clear()
+        self.add_turn()
+        self.add_ending()
+
+    def load(self, conversation: ConversationDraft) -> None:
+        self.clear()
+        self.conversation_id = conversation.id
+        self.title.setText(conversation.title)
+        self.theme.setText(conversation.theme)
+        self.student.setText(conversation.student)
+        _select(self.channel, conversation.channel)
+        self.situation.setPlainText(conversation.situation)
+        self.role_card.setPlainText(conversation.role_card)
+        ids: dict[str, str] = {}
+        for turn in conversation.turns:
+            box = self.add_turn(choices=0)
+            ids[turn.id] = box.turn_id
+        for ending in conversation.endings:
+            ebox = self.add_ending()
+            ids[ending.id] = ebox.ending_id
+            _select(ebox.destination, ending.destination)
+            ebox.summary.setPlainText(ending.summary)
+            ebox.why.setPlainText(ending.why)
+            ebox.source.set_value(ending.source)
+        for turn, box in zip(conversation.turns, self.turns, strict=True):
+            box.narration.setText(turn.narration)
+            box.student.setPlainText(turn.student)
+            for choice in turn.choices:
+                cbox = box.add_choice()
+                cbox.text.setPlainText(choice.text)
+                _select(cbox.effect, choice.effect)
+                cbox.feedback.setPlainText(choice.feedback)
+                cbox.source.set_value(choice.source)
+                cbox.reply.setPlainText(choice.reply)
+                _select(cbox.skill, choice.skill)
+                box.refresh_targets()
+                _select(cbox.next, ids.get(choice.next, ""))
+        self._restructure()
+
+
+class WhyRow(QWidget):
+    """One sourced reason in a case's discussion."""
+
+    changed = Signal()
+    remove = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.text = _text(2)
+        self.text.setAccessibleName(t("oefenen.case_why"))
+        self.source = SourceField(t("oefenen.case_why"))
+        remove = QPushButton(t("oefenen.case_remove_why"))
+        remove.clicked.connect(lambda: self.remove.emit(self))
+        column.addWidget(self.text)
+        column.addWidget(self.source)
+        column.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+        self.text.textChanged.connect(self.changed)
+        self.source.changed.connect(self.changed)
+
+    def value(self) -> dict[str, Any]:
+        return {"text": self.text.toPlainText().strip(), "source": self.source.value()}
+
+
+def _lines(field: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in field.toPlainText().splitlines() if line.strip()]
+
+
+class CaseForm(QWidget):
+    """A training case: the story, the tools, where the route ends, the discussion."""
+
+    changed = Signal()
+
+    def __init__(self, tree: TreeContent) -> None:
+        super().__init__()
+        self.tree = tree
+        self.case_id = ""
+        self.whys: list[WhyRow] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.theme = QLineEdit()
+        self.story = _text(5)
+        tools = QWidget()
+        tool_row = QHBoxLayout(tools)
+        tool_row.setContentsMargins(0, 0, 0, 0)
+        self.tools: dict[str, QCheckBox] = {}
+        for tool in TOOLS:
+            box = QCheckBox(t(f"app.area_{tool}"))
+            box.toggled.connect(self.changed)
+            self.tools[tool] = box
+            tool_row.addWidget(box)
+        self.leaf = QComboBox()
+        for destination in DESTINATIONS:
+            node = tree.node(destination)
+            self.leaf.addItem(getattr(node, "title", destination), destination)
+        self.contacts = _text(2)
+        self.questions = _text(2)
+        for label, widget in (
+            ("case_title", self.title),
+            ("case_theme", self.theme),
+            ("case_story", self.story),
+            ("case_tools", tools),
+            ("case_leaf", self.leaf),
+        ):
+            widget.setAccessibleName(t(f"oefenen.{label}"))
+            form.addRow(t(f"oefenen.{label}"), widget)
+        column.addLayout(form)
+        self.why_column = QVBoxLayout()
+        why_box = QGroupBox(t("oefenen.case_why_title"))
+        why_layout = QVBoxLayout(why_box)
+        why_layout.addLayout(self.why_column)
+        add_why = QPushButton(t("oefenen.case_add_why"))
+        add_why.clicked.connect(lambda: self.add_why())
+        why_layout.addWidget(add_why, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(why_box)
+        more = QFormLayout()
+        for label, widget in (("case_contacts", self.contacts), ("case_questions", self.questions)):
+            widget.setAccessibleName(t(f"oefenen.{label}"))
+            more.addRow(t(f"oefenen.{label}"), widget)
+        column.addLayout(more)
+        for line in (self.title, self.theme):
+            line.textChanged.connect(self.changed)
+        for text in (self.story, self.contacts, self.questions):
+            text.textChanged.connect(self.changed)
+        self.leaf.currentIndexChanged.connect(self.changed)
+
+    def add_why(self) -> WhyRow:
+        row = WhyRow()
+        row.changed.connect(self.changed)
+        row.remove.connect(self._remove_why)
+        self.whys.append(row)
+        self.why_column.addWidget(row)
+        self.changed.emit()
+        return row
+
+    def _remove_why(self, row: WhyRow) -> None:
+        if row in self.whys:
+            self.whys.remove(row)
+            row.hide()
+            row.deleteLater()
+            self.changed.emit()
+
+    def route(self) -> list[str]:
+        """The answers in the real tree that lead to the chosen end (filled in for the trainer)."""
+        from docentwijzer.oefenen import intended_route
+
+        return [crumb.answered for crumb in intended_route(self.tree, self.leaf.currentData())]
+
+    def raw(self) -> dict[str, Any]:
+        return {
+            "id": self.case_id or "nieuw",
+            "title": self.title.text().strip(),
+            "theme": self.theme.text().strip(),
+            "story": self.story.toPlainText().strip(),
+            "tools": [tool for tool, box in self.tools.items() if box.isChecked()],
+            "expected_leaf": self.leaf.currentData(),
+            "route": self.route(),
+            "discussion": {
+                "why": [row.value() for row in self.whys],
+                "contacts": _lines(self.contacts),
+                "questions": _lines(self.questions),
+            },
+        }
+
+    def problems(self) -> list[str]:
+        """What is missing, in the trainer's language, before the case model is asked."""
+        raw = self.raw()
+        found = [
+            t(f"oefenen.case_problem_{key}")
+            for key, missing in (
+                ("title", not raw["title"]),
+                ("theme", not raw["theme"]),
+                ("story", not raw["story"]),
+                ("tools", not raw["tools"]),
+                ("why", not raw["discussion"]["why"]),
+                ("contacts", not raw["discussion"]["contacts"]),
+                ("questions", not raw["discussion"]["questions"]),
+            )
+            if missing
+        ]
+        for index, why in enumerate(raw["discussion"]["why"], start=1):
+            if not why["text"]:
+                found.append(t("oefenen.case_problem_why_text", number=index))
+            if why["source"] is None:
+                found.append(t("oefenen.case_problem_why_source", number=index))
+        return found
+
+    def clear(self) -> None:
+        for row in [*self.whys]:
+            self._remove_why(row)
+        for line in (self.title, self.theme):
+            line.clear()
+        for text in (self.story, self.contacts, self.questions):
+            text.clear()
+        for box in self.tools.values():
+            box.setChecked(False)
+        self.leaf.setCurrentIndex(0)
+        self.case_id = ""
+
+    def new(self) -> None:
+        self.clear()
+        self.tools["signalering"].setChecked(True)
+        self.tools["beslisboom"].setChecked(True)
+        self.add_why()
+
+    def load(self, case: Case) -> None:
+        self.clear()
+        self.case_id = case.id
+        self.title.setText(case.title)
+        self.theme.setText(case.theme)
+        self.story.setPlainText(case.story)
+        for tool in case.tools:
+            self.tools[tool].setChecked(True)
+        _select(self.leaf, case.expected_leaf)
+        for point in case.discussion.why:
+            row = self.add_why()
+            row.text.setPlainText(point.text)
+            row.source.set_value(point.source)
+        self.contacts.setPlainText("\n".join(case.discussion.contacts))
+        self.questions.setPlainText("\n".join(case.discussion.questions))
