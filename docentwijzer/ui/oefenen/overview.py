@@ -66,6 +66,7 @@ class OverviewPage(QWidget):
         )
         confidence.layout().addWidget(confidence_button, 0, Qt.AlignmentFlag.AlignLeft)
         confidence.setObjectName("confidenceCard")
+        self.confidence_card = confidence
         column.addWidget(confidence)
 
         column.addWidget(heading(t("oefenen.choose_title"), 2))
@@ -79,15 +80,19 @@ class OverviewPage(QWidget):
         self.problems.hide()
         column.addWidget(self.problems)
 
-        column.addWidget(heading(t("oefenen.own_title"), 2))
-        column.addWidget(paragraph(t("oefenen.own_intro"), muted=True))
+        self.own_section = QWidget()
+        own_column = QVBoxLayout(self.own_section)
+        own_column.setContentsMargins(0, 0, 0, 0)
+        own_column.addWidget(heading(t("oefenen.own_title"), 2))
+        own_column.addWidget(paragraph(t("oefenen.own_intro"), muted=True))
         own_row = QHBoxLayout()
         editor = QPushButton(t("oefenen.own_open"))
         editor.setObjectName("openEditor")
         editor.clicked.connect(self.open_editor.emit)
         own_row.addWidget(editor)
         own_row.addStretch(1)
-        column.addLayout(own_row)
+        own_column.addLayout(own_row)
+        column.addWidget(self.own_section)
 
         self.and_you = QPushButton(t("oefenen.and_you"))
         self.and_you.setObjectName("overviewAndYou")
@@ -127,6 +132,9 @@ class OverviewPage(QWidget):
         self.problems.setText("\n".join([t("oefenen.own_problems"), *problems]))
         self.problems.setVisible(bool(problems))
         self.reminder.setVisible(not presenting and reminder_due(log, today))
+        # On the projector: the conversations only (the self-check and own material are personal)
+        self.confidence_card.setVisible(not presenting)
+        self.own_section.setVisible(not presenting)
         if log.checks:
             latest = max(log.checks, key=lambda c: c.taken_on)
             self.confidence_status.setText(

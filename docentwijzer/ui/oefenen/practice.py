@@ -34,6 +34,7 @@ from docentwijzer.oefenen import (
     Practice,
     PracticeContent,
     channel_name,
+    effect_name,
 )
 from docentwijzer.tree import Leaf, TreeContent
 
@@ -340,9 +341,7 @@ class PracticePage(QWidget):
             t("app.sources", list="; ".join(s.label() for s in sources)) if sources else ""
         )
         self.feedback.setProperty("effect", choice.effect)
-        self.feedback.setAccessibleName(
-            f"{t('oefenen.effect_' + choice.effect)}. {choice.feedback}"
-        )
+        self.feedback.setAccessibleName(f"{effect_name(choice.effect)}. {choice.feedback}")
         self.feedback.setAccessibleDescription(t("oefenen.reply_said", reply=choice.reply))
         self.try_other.setEnabled(True)
         self.feedback.show()
@@ -360,10 +359,7 @@ class PracticePage(QWidget):
         )
         self.all_feedback.setText(f"<ol style='margin:0'>{items}</ol>")
         self.all_feedback.setAccessibleName(
-            " ".join(
-                f"{c.text}. {t('oefenen.effect_' + c.effect)}. {c.feedback}"
-                for c in last.turn.choices
-            )
+            " ".join(f"{c.text}. {effect_name(c.effect)}. {c.feedback}" for c in last.turn.choices)
         )
         self.all_feedback.show()
 
