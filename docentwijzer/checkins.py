@@ -250,7 +250,8 @@ def suggest(tree: TreeContent, node_id: str | None, today: date) -> CheckIn:
     node = _follow_up_node(tree, node_id)
     if node is None:
         return CheckIn(due=today + timedelta(days=DEFAULT_DAYS), leaf=None)
-    return CheckIn(due=follow_up_date(node, today), ask=node.follow_up.text, leaf=node.id)
+    # The question stays empty: the leaf's follow-up text is shown, in the language of the day.
+    return CheckIn(due=follow_up_date(node, today), leaf=node.id)
 
 
 def default_plan(tree: TreeContent, note: Note, today: date) -> list[CheckIn]:
@@ -293,6 +294,16 @@ def save_note(store: NotesStore, note: Note, checkins: Sequence[CheckIn]) -> Not
         _upsert(db, (c for c in wanted if c.id not in recorded))
 
     return store.save(note.model_copy(update={"follow_up": first}), also=write)
+
+
+def save_keeping_plan(store: NotesStore, note: Note, tree: TreeContent) -> Note:
+    """Save ``note`` by itself (no plan edited): its open check-ins stay as they are; a note
+    with a follow-up date and no open check-in gets one on that date, as its leaf suggests."""
+    current = [c for c in plan(store, note.id) if c.is_open]
+    if not current and note.follow_up is not None:
+        suggestion = suggest(tree, route_node(note.link), store.today())
+        current = [suggestion.model_copy(update={"due": note.follow_up})]
+    return save_note(store, note, current)
 
 
 def add(store: NotesStore, note_id: str, checkin: CheckIn) -> CheckIn:

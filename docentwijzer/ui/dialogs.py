@@ -5,7 +5,9 @@ Standard buttons read Dutch through Qt's own ``qtbase_nl`` translation.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import time
+
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -135,6 +137,46 @@ def _confirm_listing(
     available = dialog.screen().availableGeometry()
     dialog.resize(min(width, available.width() - 40), min(height, available.height() - 40))
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_calendar_details(parent: QWidget | None, when: str) -> tuple[time, bool] | None:
+    """Before a check-in goes to the calendar: at what time, and whether the pseudonym and the
+    question go with it (off by default: a calendar is often kept on a server). None: cancel."""
+    from PySide6.QtWidgets import QCheckBox, QFormLayout, QTimeEdit
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(t("checkins.calendar_title"))
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(t("checkins.calendar_intro", date=when))
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    at = QTimeEdit(QTime(9, 0))
+    at.setDisplayFormat("HH:mm")
+    at.setAccessibleName(t("checkins.calendar_time"))
+    form = QFormLayout()
+    label = QLabel(t("checkins.calendar_time_label"))
+    label.setBuddy(at)
+    form.addRow(label, at)
+    layout.addLayout(form)
+    details = QCheckBox(t("checkins.calendar_details"))
+    layout.addWidget(details)
+    warning = QLabel(t("checkins.calendar_details_warning"))
+    warning.setWordWrap(True)
+    warning.setObjectName("muted")
+    layout.addWidget(warning)
+    buttons = QDialogButtonBox()
+    save = buttons.addButton(t("checkins.calendar_save"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    save.setDefault(True)
+    at.setFocus()
+    style_dialog(dialog)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    chosen = at.time()
+    return time(chosen.hour(), chosen.minute()), details.isChecked()
 
 
 def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:

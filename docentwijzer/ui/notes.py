@@ -35,15 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from docentwijzer import i18n
+from docentwijzer import checkins, i18n
 from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, Reopen
 from docentwijzer.i18n import t
 from docentwijzer.notes import Note, NoteQuery, NoteSummary
 from docentwijzer.notes_pdf import note_texts
+from docentwijzer.tree import tree_content
 from docentwijzer.vault import VaultError
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.checkins_calendar import export_calendar
+from docentwijzer.ui.checkins_record import RecordPage
 from docentwijzer.ui.notes_editor import EditorPage, ViewPage
 from docentwijzer.ui.notes_export import ExportJob
 from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage, wipe
@@ -195,6 +198,11 @@ class NotesScreen(Screen):
         self.view_page.export_requested.connect(self._export_current)
         self.view_page.reopen_requested.connect(self._reopen_current)
         self.view_page.back_requested.connect(self.show_list)
+        self.view_page.checkins.record_requested.connect(self.record_checkin)
+        self.view_page.checkins.calendar_requested.connect(self.export_calendar)
+        self.record_page = RecordPage()
+        self.record_page.submitted.connect(self._record)
+        self.record_page.cancelled.connect(self._cancel_record)
         self.editor = EditorPage()
         self.editor.save_requested.connect(self._save)
         self.editor.cancelled.connect(self._cancel_edit)
@@ -208,6 +216,7 @@ class NotesScreen(Screen):
             self.view_page,
             self.editor,
             self.change_page,
+            self.record_page,
         ):
             self.pages.addWidget(page)
 
@@ -271,13 +280,14 @@ class NotesScreen(Screen):
             try:
                 if note is None:
                     raise ValueError
-                self.session.store.save(note)
+                checkins.save_note(self.session.store, note, self.editor.plan.values())
                 self._after_unlock = t("notes.saved_on_lock")
             except (VaultError, ValueError):
                 self._after_unlock = t("notes.lost_on_lock")
 
     def _clear_everything(self) -> None:
         self.editor.clear()
+        self.record_page.clear()
         self.view_page.clear()
         self.change_page.clear()
         self.setup_page.clear()
@@ -591,18 +601,71 @@ class NotesScreen(Screen):
             self.show_list()
             return
         self._current_note = note
-        self.view_page.show_note(note, self.session.store.retention_date(note))
+        store = self.session.store
+        plan = checkins.plan(store, note.id)
+        self.view_page.show_note(note, store.retention_date(note), plan)
         self.pages.setCurrentWidget(self.view_page)
         self.view_page.focus_first()
+
+    # -- check-ins ----
+
+    def record_checkin(self, checkin_id: str) -> None:
+        """Record what came of a check-in (from the note's page, Start or the due list)."""
+        if not self.session.is_open:
+            return
+        store = self.session.store
+        checkin = checkins.get(store, checkin_id)
+        note = store.get(checkin.note_id) if checkin is not None else None
+        if checkin is None or note is None or not checkin.is_open:
+            self.show_list()
+            return
+        self._current_note = note
+        self.record_page.load(checkin, note.pseudonym)
+        self.pages.setCurrentWidget(self.record_page)
+        self.record_page.focus_first()
+
+    def _record(self, checkin_id: str, outcome: str, line: str, then: object) -> None:
+        try:
+            done = self.session.record_checkin(
+                checkin_id,
+                outcome,  # type: ignore[arg-type]
+                line,
+                then,  # type: ignore[arg-type]
+            )
+        except VaultError as exc:
+            dialogs.warn(self, t("notes.error_title"), str(exc))
+            return
+        self.record_page.clear()
+        self.open_note(done.note.id)
+
+    def _cancel_record(self) -> None:
+        if self.record_page.is_dirty() and not dialogs.confirm_discard(self):
+            return
+        self.record_page.clear()
+        note = self._current_note
+        if note is not None and self.session.store.get(note.id):
+            self.open_note(note.id)
+        else:
+            self.show_list()
+
+    def export_calendar(self, checkin_id: str) -> None:
+        """The check-in as a calendar file; no student data unless the teacher adds it."""
+        if self.session.is_open:
+            export_calendar(self, self.session.store, checkin_id)
 
     def new_note(self) -> None:
         if not self.session.is_open:
             return
         self._edit(Note(pseudonym=self.pseudonym_filter.currentData() or ""), is_new=True)
 
-    def _edit(self, note: Note, *, is_new: bool, notice: str = "") -> None:
-        pseudonyms = self.session.store.pseudonyms()
-        self.editor.load(note, is_new=is_new, pseudonyms=pseudonyms, notice=notice)
+    def _edit(self, note: Note, *, is_new: bool, notice: str = "", from_tool: bool = False) -> None:
+        store = self.session.store
+        pseudonyms = store.pseudonyms()
+        plan = checkins.plan(store, note.id)
+        if (is_new or from_tool) and not any(c.is_open for c in plan):
+            # A tool handed this over (a route saved, or saved again): the tree suggests one.
+            plan += checkins.default_plan(tree_content(), note, date.today())
+        self.editor.load(note, is_new=is_new, pseudonyms=pseudonyms, notice=notice, plan=plan)
         self.pages.setCurrentWidget(self.editor)
         self.editor.focus_first()
 
@@ -612,7 +675,7 @@ class NotesScreen(Screen):
 
     def _save(self, note: Note) -> None:
         try:
-            saved = self.session.save(note)
+            saved = self.session.save_with_plan(note, self.editor.plan.values())
         except VaultError as exc:
             dialogs.warn(self, t("notes.error_title"), str(exc))
             return
@@ -842,7 +905,7 @@ class NotesScreen(Screen):
         existing = self.session.store.get(draft.note_id) if draft.note_id else None
         if existing is not None:
             self._current_note = existing
-            self._edit(existing.merged_with(draft), is_new=False)
+            self._edit(existing.merged_with(draft), is_new=False, from_tool=True)
             return
         notice = t("notes.original_gone") if draft.note_id else ""
         self._edit(Note.from_draft(draft), is_new=True, notice=notice)
@@ -850,8 +913,10 @@ class NotesScreen(Screen):
     # -- Screen ----
 
     def has_unsaved_changes(self) -> bool:
-        editing = self.pages.currentWidget() is self.editor and self.editor.is_dirty()
-        return editing or self._job is not None
+        page = self.pages.currentWidget()
+        editing = page is self.editor and self.editor.is_dirty()
+        recording = page is self.record_page and self.record_page.is_dirty()
+        return editing or recording or self._job is not None
 
     def discard_changes(self) -> None:
         if self._job is not None:

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QCompleter,
     QDateEdit,
     QHBoxLayout,
@@ -15,14 +14,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QWidget,
 )
 
+from docentwijzer.checkins import CheckIn
 from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS
 from docentwijzer.i18n import t
 from docentwijzer.notes import Note, pseudonym_problem
+from docentwijzer.tree import tree_content
 
+from docentwijzer.ui.checkins_plan import PlanEditor
+from docentwijzer.ui.checkins_record import CheckinList
 from docentwijzer.ui.notes_lock import Page, error_label, form, show_error, wipe
 from docentwijzer.ui.widgets import action_bar, heading, paragraph
 
@@ -89,15 +91,8 @@ class EditorPage(Page):
         self.note_date = _date_edit(t("notes.field_date"))
         self.observed = _text_box(t("notes.field_observed"), t("notes.observed_placeholder"))
         self.done = _text_box(t("notes.field_done"), t("notes.done_placeholder"))
-        self.has_follow_up = QCheckBox(t("notes.follow_up_check"))
-        self.follow_up = _date_edit(t("notes.field_follow_up"))
-        self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
-        follow_row = QWidget()
-        follow_layout = QHBoxLayout(follow_row)
-        follow_layout.setContentsMargins(0, 0, 0, 0)
-        follow_layout.addWidget(self.has_follow_up)
-        follow_layout.addWidget(self.follow_up)
-        follow_layout.addStretch(1)
+        #: The check-ins: the tree's suggestion for a route, more or none by hand.
+        self.plan = PlanEditor()
         self.text = _text_box(t("notes.field_text"), t("notes.text_placeholder"))
         self.tags = QLineEdit()
         self.tags.setAccessibleName(t("notes.field_tags"))
@@ -109,7 +104,7 @@ class EditorPage(Page):
             (t("notes.label_date"), self.note_date),
             (t("notes.label_observed"), self.observed),
             (t("notes.label_done"), self.done),
-            (t("notes.label_follow_up"), follow_row),
+            (t("checkins.plan_label"), self.plan),
             (t("notes.label_text"), self.text),
             (t("notes.label_tags"), self.tags),
         )
@@ -136,7 +131,15 @@ class EditorPage(Page):
 
     # -- loading and reading back --------------------------------------------------------------
 
-    def load(self, note: Note, *, is_new: bool, pseudonyms: list[str], notice: str = "") -> None:
+    def load(
+        self,
+        note: Note,
+        *,
+        is_new: bool,
+        pseudonyms: list[str],
+        notice: str = "",
+        plan: list[CheckIn] | None = None,
+    ) -> None:
         self._original = note
         self.title.setText(t("notes.editor_new" if is_new else "notes.editor_edit"))
         self.notice.setText(notice)
@@ -146,9 +149,7 @@ class EditorPage(Page):
         self.note_date.setDate(_qdate(note.note_date))
         self.observed.setPlainText(note.observed)
         self.done.setPlainText(note.done)
-        self.has_follow_up.setChecked(note.follow_up is not None)
-        self.follow_up.setEnabled(note.follow_up is not None)
-        self.follow_up.setDate(_qdate(note.follow_up or date.today()))
+        self.plan.load(note, plan or [])
         self.text.setPlainText(note.text)
         self.tags.setText(", ".join(note.tags))
         kind = note.link_kind
@@ -165,7 +166,7 @@ class EditorPage(Page):
             _pydate(self.note_date.date()),
             self.observed.toPlainText(),
             self.done.toPlainText(),
-            _pydate(self.follow_up.date()) if self.has_follow_up.isChecked() else None,
+            self.plan.snapshot(),
             self.text.toPlainText(),
             parse_tags(self.tags.text()),
         )
@@ -186,14 +187,14 @@ class EditorPage(Page):
             show_error(self.error, problem)
             self.pseudonym.setFocus()
             return None
-        pseudonym, note_date, observed, done, follow_up, text, tags = self._values()
+        pseudonym, note_date, observed, done, _plan, text, tags = self._values()
         return self._original.model_copy(
             update={
                 "pseudonym": str(pseudonym).strip(),
                 "note_date": note_date,
                 "observed": observed,
                 "done": done,
-                "follow_up": follow_up,
+                "follow_up": min((c.due for c in self.plan.values()), default=None),
                 "text": text,
                 "tags": tags,
             }
@@ -217,7 +218,7 @@ class EditorPage(Page):
         for line in (self.pseudonym, self.tags):
             wipe(line)
         self._completer.model().setStringList([])  # type: ignore[attr-defined]
-        self.has_follow_up.setChecked(False)
+        self.plan.clear()
         self.link_line.clear()
         self.notice.clear()
         show_error(self.error, "")
@@ -253,6 +254,10 @@ class ViewPage(Page):
             self.column.addWidget(body)
         self.link_line = paragraph("", muted=True)
         self.column.addWidget(self.link_line)
+        self.checkins_title = heading(t("checkins.plan_label"), 3)
+        self.column.addWidget(self.checkins_title)
+        self.checkins = CheckinList()
+        self.column.addWidget(self.checkins)
         row = QHBoxLayout()
         self.edit_button = QPushButton(t("notes.edit"))
         self.edit_button.clicked.connect(self.edit_requested.emit)
@@ -280,7 +285,7 @@ class ViewPage(Page):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested.emit)
 
-    def show_note(self, note: Note, keep_until: date) -> None:
+    def show_note(self, note: Note, keep_until: date, plan: list[CheckIn] | None = None) -> None:
         self.title.setText(
             t("notes.view_title", pseudonym=note.pseudonym, date=format_date(note.note_date))
         )
@@ -304,10 +309,12 @@ class ViewPage(Page):
             self.reopen_button.setText(t("notes.reopen", tool=tool))
         self.link_line.setVisible(bool(kind))
         self.reopen_button.setVisible(bool(kind))
+        self.checkins.show_plan(plan or [], tree_content(), date.today())
 
     def clear(self) -> None:
         self.title.clear()
         self.meta.clear()
+        self.checkins.clear()
         for _label, body in self.sections.values():
             body.clear()
         self.link_line.clear()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QKeySequence, QShortcut
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from docentwijzer.notes import Note, NotesStore
 from docentwijzer.settings import Settings
 from docentwijzer.vault import VaultError
+
+if TYPE_CHECKING:
+    from docentwijzer.checkins import CheckIn, Outcome, Recorded
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
 _INPUT_EVENTS = frozenset(
@@ -59,6 +63,7 @@ class NotesSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check_idle)
+        self.notes_changed.connect(self._write_hint)
         self._filtering = False
         self._shortcut: QShortcut | None = None
         if isinstance(parent, QWidget):
@@ -122,6 +127,7 @@ class NotesSession(QObject):
         self.locked_by_idle = False
         self._sync_retention()
         self._start_watching()
+        self._write_hint()
         self.state_changed.emit()
 
     def lock(self, *, idle: bool = False) -> None:
@@ -143,7 +149,12 @@ class NotesSession(QObject):
         self.about_to_lock.emit()
         if self.store.is_open:
             self._clear_clipboard()
-        self.store.destroy()
+        try:
+            self.store.destroy()
+        finally:
+            from docentwijzer import checkins
+
+            checkins.forget_hint(self.store)
         self._stop_watching()
         self.state_changed.emit()
 
@@ -166,8 +177,12 @@ class NotesSession(QObject):
     # -- changes (each one written to disk before it returns) ---------------------------------
 
     def save(self, note: Note) -> Note:
+        """Save a note by itself: its check-ins stay; a follow-up date without one becomes one."""
+        from docentwijzer import checkins
+        from docentwijzer.tree import tree_content
+
         with self._reloaded_on_conflict():
-            saved = self.store.save(note)
+            saved = checkins.save_keeping_plan(self.store, note, tree_content())
         self.notes_changed.emit()
         return saved
 
@@ -182,6 +197,33 @@ class NotesSession(QObject):
             removed = self.store.delete_pseudonym(pseudonym)
         self.notes_changed.emit()
         return removed
+
+    # check-ins: each change is written with its note, then the lists and Start's count follow
+
+    def save_with_plan(self, note: Note, plan: Sequence[CheckIn]) -> Note:
+        from docentwijzer import checkins
+
+        with self._reloaded_on_conflict():
+            saved = checkins.save_note(self.store, note, plan)
+        self.notes_changed.emit()
+        return saved
+
+    def record_checkin(
+        self, checkin_id: str, outcome: Outcome, line: str, then: CheckIn | None
+    ) -> Recorded:
+        from docentwijzer import checkins
+
+        with self._reloaded_on_conflict():
+            done = checkins.record(self.store, checkin_id, outcome, line, then=then)
+        self.notes_changed.emit()
+        return done
+
+    def _write_hint(self) -> None:
+        """What Start may say while locked: the number of open check-ins and the first date."""
+        if self.store.is_open:
+            from docentwijzer import checkins
+
+            checkins.write_hint(self.store)
 
     def change_passphrase(self, old: str, new: str) -> list[Path]:
         """Returns the backups that still open with ``old`` (see NotesStore)."""

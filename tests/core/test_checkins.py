@@ -52,7 +52,7 @@ def test_a_route_note_starts_with_the_check_in_its_leaf_suggests(tree: TreeConte
     [planned] = checkins.default_plan(tree, note, TODAY)
     leaf = tree.leaf("PSYCHISCH")
     assert planned.due == follow_up_date(leaf, TODAY) == note.follow_up
-    assert planned.ask == leaf.follow_up.text
+    assert planned.ask == "" and planned.question(tree) == leaf.follow_up.text
     assert planned.leaf == "PSYCHISCH" and planned.note_id == note.id and planned.is_open
 
 
@@ -74,7 +74,8 @@ def test_a_checklist_note_pointing_at_a_leaf_gets_that_leaf_s_check_in(
     context = SignalContext(pseudonym="CD", suggested_node="STUDIE")
     note = Note(pseudonym="CD", origin="checklist", link={"checklist": context.model_dump()})
     [planned] = checkins.default_plan(tree, note, TODAY)
-    assert planned.leaf == "STUDIE" and planned.ask == tree.leaf("STUDIE").follow_up.text
+    assert planned.leaf == "STUDIE"
+    assert planned.question(tree) == tree.leaf("STUDIE").follow_up.text
     # A note written by hand starts without a plan; a check-in by hand is a week away.
     assert checkins.default_plan(tree, Note(pseudonym="EF"), TODAY) == []
     by_hand = checkins.suggest(tree, None, TODAY)
@@ -122,6 +123,23 @@ def test_editing_the_plan_changes_adds_and_removes_only_open_check_ins(
     assert [x.ask for x in checkins.plan(store, note.id)] == ["a"]
     assert saved.follow_up is None
     assert store.query(NoteQuery(follow_up_due=True)) == []
+
+
+def test_a_note_saved_by_itself_keeps_its_plan_and_a_follow_up_date_becomes_a_check_in(
+    tmp_path: Path, tree: TreeContent
+) -> None:
+    store = store_at(tmp_path)
+    note = route_note(tree, "STUDIE", "AB")
+    saved = checkins.save_keeping_plan(store, note, tree)
+    [made] = checkins.plan(store, note.id)
+    assert made.due == note.follow_up and made.leaf == "STUDIE"
+    assert made.question(tree) == tree.leaf("STUDIE").follow_up.text
+    # Saved again with another date: the plan is not changed behind the teacher's back.
+    checkins.save_keeping_plan(store, saved.model_copy(update={"follow_up": None}), tree)
+    assert checkins.plan(store, note.id) == [made]
+    assert store.query()[0].follow_up == made.due
+    plain = checkins.save_keeping_plan(store, Note(pseudonym="CD"), tree)
+    assert checkins.plan(store, plain.id) == [] and plain.follow_up is None
 
 
 def test_saving_a_note_again_keeps_its_check_ins_and_deleting_it_removes_them(

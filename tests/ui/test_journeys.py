@@ -71,7 +71,8 @@ def test_worried_after_class_to_a_saved_note_and_back_to_the_route(
     qtbot.keyClick(setup.repeat, Qt.Key.Key_Return)
     assert notes.pages.currentWidget() is notes.editor
     assert notes.editor.pseudonym.text() == "JV"
-    assert notes.editor.has_follow_up.isChecked()  # the tree's suggested check-in
+    [planned] = notes.editor.plan.values()  # the tree's suggested check-in
+    assert planned.leaf == "PSYCHISCH"
     notes.editor.submit()
     [summary] = session.store.query()
     saved = session.store.get(summary.id)
