@@ -786,6 +786,25 @@ def test_a_passphrase_change_that_fails_says_so_and_the_old_one_opens(
     assert session.store.count() == 3
 
 
+def test_a_change_that_left_a_backup_on_the_old_passphrase_names_it(
+    unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Changed, but one backup could not be replaced: the message says which file still opens
+    with the old passphrase, instead of a plain 'changed'."""
+    stuck = session.store.vault.backup_path(2)
+    monkeypatch.setattr(session.store, "change_passphrase", lambda old, new: [stuck])
+    unlocked._show_change_passphrase()
+    page = unlocked.change_page
+    type_into(qtbot, page.old, PASSPHRASE)
+    type_into(qtbot, page.new, "een nieuwe lange zin")
+    type_into(qtbot, page.repeat, "een nieuwe lange zin")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert dialog_log.names() == ["warn"]
+    message = str(dialog_log.calls[0][1])
+    assert "is gewijzigd" in message and str(stuck) in message and "oude wachtwoordzin" in message
+    assert unlocked.pages.currentWidget() is unlocked.list_page
+
+
 def test_a_backup_that_opens_with_the_other_passphrase_is_offered(
     notes: NotesScreen, session: NotesSession, qtbot: QtBot
 ) -> None:

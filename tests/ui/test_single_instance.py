@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -58,6 +59,26 @@ def test_the_second_start_says_so_in_the_users_language(dialog_log) -> None:  # 
     tell_already_running(None, [], paths.data_dir())
     assert "al geopend" in str(dialog_log.calls[1][1])
     assert paths.settings_file().read_text() == "{kapot"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_coming_forward_opens_no_socket_of_any_kind(
+    main_window, qtbot: QtBot, dialog_log, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Stricter than the suite's network guard (which allows AF_UNIX for Qt and D-Bus): no
+    socket at all, not even a local one, in asking or in answering."""
+    made: list[object] = []
+
+    def no_socket(self: socket.socket, *args: object, **kwargs: object) -> None:
+        made.append(args)
+        raise AssertionError("a socket was opened")
+
+    monkeypatch.setattr(socket.socket, "__init__", no_socket)
+    folder = paths.data_dir()
+    ActivationWatcher(main_window, folder)
+    assert tell_already_running(None, [], folder) == 0
+    qtbot.waitUntil(lambda: (folder / ACTIVATE_NAME).read_text() == "", timeout=5000)
+    assert made == []
 
 
 def _environment(home: Path) -> dict[str, str]:
