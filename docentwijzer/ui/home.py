@@ -13,7 +13,7 @@ from docentwijzer.i18n import t
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.startup import after_first_paint
 from docentwijzer.ui.tokens import SPACE
-from docentwijzer.ui.widgets import CardButton, card, heading, paragraph
+from docentwijzer.ui.widgets import CardButton, callout, card, heading, paragraph
 
 #: (situation key, area it opens, icon)
 SITUATIONS: tuple[tuple[str, str, str], ...] = (
@@ -91,9 +91,10 @@ class HomeScreen(Screen):
         button = QPushButton(t("home.practise_again"))
         button.setObjectName("practiseAgain")
         button.clicked.connect(lambda: self._open("oefenen"))
-        box = card(paragraph(t("oefenen.reminder")), object_name="card")
-        box.layout().addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.setObjectName("practiceReminderHome")
+        box = callout("info", t("oefenen.reminder_title"), t("oefenen.reminder"))
+        box.layout().itemAt(1).layout().addWidget(  # type: ignore[union-attr]
+            button, 0, Qt.AlignmentFlag.AlignLeft
+        )
         box.hide()
         return box
 

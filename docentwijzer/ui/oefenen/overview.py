@@ -12,8 +12,11 @@ from docentwijzer.i18n import t
 from docentwijzer.oefenen import ConversationDraft, PracticeContent, channel_name
 from docentwijzer.oefenen_progress import PracticeLog, reminder_due
 
-from docentwijzer.ui.oefenen.common import ArrowKeys, WrapButton, clear
-from docentwijzer.ui.widgets import card, heading, paragraph, scrolling
+from docentwijzer.ui.oefenen.common import ArrowKeys, clear
+from docentwijzer.ui.widgets import CardButton, callout, card, heading, paragraph, scrolling
+
+#: How the worry arrived, as a picture next to each conversation (its words are in the detail).
+CHANNEL_ICONS = {"in_person": "messages", "distance": "phone", "via_other": "user-search"}
 
 
 class OverviewPage(QWidget):
@@ -28,7 +31,7 @@ class OverviewPage(QWidget):
     def __init__(self, content: PracticeContent) -> None:
         super().__init__()
         self.content = content
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, CardButton] = {}
         self._arrows: ArrowKeys | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -44,12 +47,13 @@ class OverviewPage(QWidget):
         column.addWidget(paragraph(content.intro, muted=True))
 
         # The gentle reminder, about three months after the last practice.
-        self.reminder_text = paragraph(t("oefenen.reminder"))
         self.reminder_later = QPushButton(t("oefenen.reminder_later"))
         self.reminder_later.setObjectName("reminderLater")
         self.reminder_later.clicked.connect(self.dismiss_reminder.emit)
-        self.reminder = card(self.reminder_text, object_name="card")
-        self.reminder.layout().addWidget(self.reminder_later, 0, Qt.AlignmentFlag.AlignLeft)
+        self.reminder = callout("info", t("oefenen.reminder_title"), t("oefenen.reminder"))
+        self.reminder.layout().itemAt(1).layout().addWidget(  # type: ignore[union-attr]
+            self.reminder_later, 0, Qt.AlignmentFlag.AlignLeft
+        )
         self.reminder.setObjectName("practiceReminder")
         self.reminder.hide()
         column.addWidget(self.reminder)
@@ -118,7 +122,11 @@ class OverviewPage(QWidget):
                 details.append(t("oefenen.own_label"))
             if done is not None and not presenting:
                 details.append(t("oefenen.done_on", date=format_date(done)))
-            button = WrapButton(conversation.title, " · ".join(d for d in details if d))
+            button = CardButton(
+                conversation.title,
+                " · ".join(d for d in details if d),
+                CHANNEL_ICONS[conversation.channel],
+            )
             button.setObjectName(f"conversation_{conversation.id}")
             button.setAccessibleName(conversation.title)
             button.setAccessibleDescription(" · ".join(d for d in details if d))

@@ -38,6 +38,7 @@ from docentwijzer.oefenen import (
 )
 from docentwijzer.tree import Leaf, TreeContent
 
+from docentwijzer.ui.icons import IconLabel
 from docentwijzer.ui.oefenen.common import (
     ArrowKeys,
     WrapButton,
@@ -73,6 +74,14 @@ def transcript_plain(lines: list[Line], student: str) -> str:
     return "\n".join(
         f"{who[line.speaker]}: {line.text}" if line.speaker in who else line.text for line in lines
     )
+
+
+#: effect -> (icon, colour token, callout kind)
+EFFECT_LOOK = {
+    "helps": ("circle-check", "success", "success"),
+    "partly": ("info-circle", "primary", "info"),
+    "hinders": ("alert-triangle", "warning", "warning"),
+}
 
 
 class PracticePage(QWidget):
@@ -147,10 +156,17 @@ class PracticePage(QWidget):
 
         # The feedback on the line just chosen: focused after each choice, so a screen reader
         # reads it; Tab goes on to the next choices.
+        # Drawn as the theme's callout: a coloured edge and an icon by effect, and the effect in
+        # words (never told by colour alone).
         self.feedback = QFrame()
-        self.feedback.setObjectName("card")  # drawn as a card by the theme
+        self.feedback.setObjectName("callout")
         self.feedback.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        feedback_column = QVBoxLayout(self.feedback)
+        feedback_row_outer = QHBoxLayout(self.feedback)
+        self.feedback_icon = IconLabel("circle-check", "success", 20)
+        self.feedback_icon.setObjectName("calloutIcon")
+        feedback_row_outer.addWidget(self.feedback_icon, 0, Qt.AlignmentFlag.AlignTop)
+        feedback_column = QVBoxLayout()
+        feedback_row_outer.addLayout(feedback_column, 1)
         self.feedback_effect = QLabel()
         self.feedback_effect.setObjectName("feedbackEffect")
         font = self.feedback_effect.font()
@@ -334,13 +350,21 @@ class PracticePage(QWidget):
             self.feedback.hide()
             return
         choice = outcome.choice
-        self.feedback_effect.setText(effect_text(choice.effect))
+        self.feedback_effect.setText(effect_name(choice.effect))
+        icon_name, token, kind = EFFECT_LOOK[choice.effect]
+        self.feedback_icon.icon_name, self.feedback_icon.token = icon_name, token
+        self.feedback_icon.redraw()
+        if self.feedback.property("kind") != kind:
+            self.feedback.setProperty("kind", kind)
+            self.feedback_icon.setProperty("kind", kind)
+            for widget in (self.feedback, self.feedback_icon):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.feedback_text.setText(choice.feedback)
         sources = [choice.source] if choice.source is not None else []
         self.feedback_source.setText(
             t("app.sources", list="; ".join(s.label() for s in sources)) if sources else ""
         )
-        self.feedback.setProperty("effect", choice.effect)
         self.feedback.setAccessibleName(f"{effect_name(choice.effect)}. {choice.feedback}")
         self.feedback.setAccessibleDescription(t("oefenen.reply_said", reply=choice.reply))
         self.try_other.setEnabled(True)
