@@ -34,6 +34,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    KeepTogether,
     ListFlowable,
     ListItem,
     Paragraph,
@@ -47,6 +48,8 @@ from docentwijzer.dates import format_date_long
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.sources import Source
 from docentwijzer.storage import TEMP_SUFFIX, fsync_dir
+
+from docentwijzer.ui.tokens import SCHEMES
 
 #: Page margins: lines of at most ~75 characters (the screens' rule) at the body size; a sheet
 #: of cards to cut out uses :data:`NARROW_MARGIN`. TEXT_WIDTH is what a frame gives its content
@@ -97,14 +100,16 @@ def register_fonts() -> None:
 
 # -- the look: the screens' light tokens and type scale, on paper -------------------------------
 
-#: Colours of the light scheme (docs/design.md): text, muted text, decorative border (rules and
-#: cutting lines), input border (check boxes), background tint (boxes) and the one accent.
-INK = "#1a1f26"
-MUTED = "#4d5663"
-RULE = "#c5ccd6"
-BOX_EDGE = "#6b7480"
-TINT = "#f4f6f9"
-ACCENT = "#1d4f91"
+#: Colours: the screens' light scheme (``ui/tokens.py``, pure data, no Qt), since paper is light:
+#: text, muted text, decorative border (rules, cutting lines), input border (check boxes), the
+#: window background (tinted boxes) and the one accent (a ticked box, bars in a chart).
+_PAPER = SCHEMES["light"]
+INK = _PAPER.text
+MUTED = _PAPER.muted
+RULE = _PAPER.border
+BOX_EDGE = _PAPER.input_border
+TINT = _PAPER.bg
+ACCENT = _PAPER.primary
 #: Body size in points; the type scale is the screens': title 1.5×, section 1.25×, subsection
 #: 1× bold, small 0.9× but at least 9 pt (sources and hints only).
 BASE = 10.5
@@ -543,6 +548,23 @@ def _numbered_canvas(meta: PdfMeta, check: Check = no_check) -> type[Canvas]:
     return NumberedCanvas
 
 
+def _headings_kept_with_lists(body: Sequence[Flowable]) -> list[Flowable]:
+    """A heading and the list after it, kept together: reportlab's keepWithNext skips lists
+    (containers), so a section title could end a page with its list on the next."""
+    out: list[Flowable] = []
+    for flowable in body:
+        previous = out[-1] if out else None
+        if (
+            isinstance(flowable, ListFlowable)
+            and isinstance(previous, Paragraph)
+            and getattr(previous.style, "keepWithNext", False)
+        ):
+            out[-1] = KeepTogether([previous, flowable])
+        else:
+            out.append(flowable)
+    return out
+
+
 def render_pdf(body: Sequence[Flowable], meta: PdfMeta, check: Check = no_check) -> bytes:
     """The PDF as bytes: title, the tool's flowables, then the sources section.
 
@@ -554,7 +576,7 @@ def render_pdf(body: Sequence[Flowable], meta: PdfMeta, check: Check = no_check)
     if meta.subtitle:
         story.append(para(meta.subtitle, "subtitle"))
     story.append(TitleRule())
-    story.extend(body)
+    story.extend(_headings_kept_with_lists(body))
     labels = source_list(meta.sources, lang)
     if labels:
         story += [Spacer(1, 6), para(t("pdf.sources", lang=lang), "h3")]

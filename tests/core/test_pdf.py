@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from reportlab.platypus import Spacer
 
 from docentwijzer import __version__
 from docentwijzer.dates import format_date_long
@@ -152,3 +153,14 @@ def test_the_route_draws_its_check_boxes_and_says_their_state_in_the_text_layer(
     compact = " ".join(pdftotext(target).split())
     assert "☑ Beloof geen geheimhouding." in compact
     assert "☐ Neem het serieus" in compact
+
+
+def test_a_heading_never_ends_a_page_without_its_list(tmp_path: Path) -> None:
+    """reportlab's keepWithNext skips lists: 'Jouw rol' ended the route's first page alone."""
+    for height in range(520, 680, 12):  # push the heading down to every spot near the page end
+        target = tmp_path / f"kop-{height}.pdf"
+        body = [Spacer(1, height), para("Kopje", "h2"), bullets(["eerste punt", "tweede punt"])]
+        write_pdf(target, body, PdfMeta(title="Titel"))
+        pages = [page.extract_text() for page in PdfReader(target).pages]
+        [with_heading] = [text for text in pages if "Kopje" in text]
+        assert "eerste punt" in with_heading, height
