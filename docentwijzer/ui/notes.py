@@ -326,7 +326,7 @@ class NotesScreen(Screen):
             page.error.show()
             offer = self.session.store.vault.backups() if exc.backup_may_help else []
             # exc.paths: the backups this passphrase opens (the vault needs the other one)
-            page.offer_backups(exc.paths or offer)
+            page.offer_backups(exc.paths or offer, other_passphrase=bool(exc.paths))
             page.passphrase.selectAll()
             page.passphrase.setFocus()
             return

@@ -185,9 +185,8 @@ class UnlockPage(Page):
         backup_row.addWidget(self.restore_button)
         holder = QWidget()
         holder.setLayout(backup_row)
-        self.backup_box = card(
-            heading(t("notes.backup_title"), 3), paragraph(t("notes.backup_offer")), holder
-        )
+        self.backup_text = paragraph(t("notes.backup_offer"))
+        self.backup_box = card(heading(t("notes.backup_title"), 3), self.backup_text, holder)
         self.backup_box.hide()
         self.column.addWidget(self.backup_box)
         self.column.addWidget(paragraph(t("notes.only_notes_locked"), muted=True))
@@ -205,7 +204,11 @@ class UnlockPage(Page):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def offer_backups(self, paths: list[Path]) -> None:
+    def offer_backups(self, paths: list[Path], *, other_passphrase: bool = False) -> None:
+        """Offer ``paths``; ``other_passphrase``: they open with the passphrase just typed,
+        the vault does not (it is kept, not unreadable)."""
+        key = "notes.backup_offer_other" if other_passphrase else "notes.backup_offer"
+        self.backup_text.setText(t(key))
         self.backups.clear()
         for index, path in enumerate(paths, start=1):
             try:

@@ -825,6 +825,7 @@ def test_a_backup_that_opens_with_the_other_passphrase_is_offered(
     assert "nieuwe wachtwoordzin" in page.error.text()
     assert not page.backup_box.isHidden()
     assert page.backups.count() == 1 and page.backups.currentData() == vault.backup_path(1)
+    assert "wachtwoordzin die je net typte" in page.backup_text.text()
 
 
 def test_save_stays_in_view_below_a_long_note_form(unlocked: NotesScreen, qtbot: QtBot) -> None:
