@@ -42,6 +42,8 @@ OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 
 #: A reflection is one line; longer text belongs in a note.
 REFLECTION_MAX = 200
+#: A handout of up to this many tips fits on two A4 pages (checked by a test).
+HANDOUT_MAX_TIPS = 10
 
 
 def theme_label(theme: str, lang: Lang | None = None) -> str:

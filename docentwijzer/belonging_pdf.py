@@ -40,8 +40,6 @@ from docentwijzer.pdf import (
 )
 from docentwijzer.sources import Source
 
-#: A handout of up to this many tips fits on two A4 pages (checked by a test).
-HANDOUT_MAX_TIPS = 10
 #: A little more width than other PDFs (lines up to ~85 characters at the tips' 10 pt), so ten
 #: tips and their sources still fit two pages.
 HANDOUT_MARGIN = 18 * mm

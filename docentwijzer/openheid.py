@@ -14,16 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from docentwijzer.content import ContentDocument, load_content
-from docentwijzer.dates import format_date_long
-from docentwijzer.i18n import Lang, language, t
-from docentwijzer.pdf import BOX_EDGE, FONT, RULE, PdfMeta, bullets, para, styles, write_pdf
+from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
 
 RESULT_VERSION = 1
@@ -452,66 +448,6 @@ def used_sources(result: OpennessResult, content: OpennessContent) -> list[Sourc
     return list(dict.fromkeys(found))
 
 
-def student_pdf_body(
-    result: OpennessResult, content: OpennessContent, lang: Lang | None = None
-) -> list[Flowable]:
-    """The student's own choices, in 'jij' form; no teacher notes, no pseudonym."""
-    lang = lang or language()
-    body: list[Flowable] = [para(t("openheid.pdf_intro", lang=lang), "box")]
-    for heading, lines in summary_lines(result, content, lang):
-        body.append(para(heading, "h2"))
-        body.append(bullets(lines) if len(lines) > 1 else para(lines[0]))
-    rows = sure_rows(result, content)
-    if result.sure_before or result.sure_after:
-        body.append(para(t("openheid.sure_heading", lang=lang), "h2"))
-        small = styles()["body"]
-        data = [
-            [
-                para(t("openheid.sure_question", lang=lang), "h3"),
-                para(t("openheid.sure_start", lang=lang), "h3"),
-                para(t("openheid.sure_end", lang=lang), "h3"),
-            ]
-        ]
-        data += [
-            [para(row.text), para(yes_no(row.before, lang)), para(yes_no(row.after, lang))]
-            for row in rows
-        ]
-        table = Table(data, colWidths=["64%", "18%", "18%"], repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), FONT, small.fontSize),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.75, BOX_EDGE),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-                ]
-            )
-        )
-        body.append(table)
-    body += [Spacer(1, 8), para(t("openheid.pdf_change", lang=lang), "small")]
-    return body
-
-
-def write_student_pdf(
-    path: Path, result: OpennessResult, content: OpennessContent, lang: Lang | None = None
-) -> None:
-    """Write 'jouw keuzes' for the student; raises :class:`docentwijzer.pdf.PdfWriteError`."""
-    lang = lang or language()
-    meta = PdfMeta(
-        title=t("openheid.pdf_title", lang=lang),
-        subtitle=t(
-            "openheid.pdf_subtitle",
-            lang=lang,
-            title=content.title,
-            date=format_date_long(result.date, lang),
-        ),
-        lang=lang,
-        sources=used_sources(result, content),
-        audience="student",
-    )
-    write_pdf(path, student_pdf_body(result, content, lang), meta)
-
-
 def suggested_pdf_name(result: OpennessResult, lang: Lang | None = None) -> str:
     return t("openheid.pdf_file", lang=lang, date=result.date.isoformat())
 
@@ -528,5 +464,4 @@ __all__: Sequence[str] = (
     "openness_content",
     "recipient_plan",
     "summary_lines",
-    "write_student_pdf",
 )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from docentwijzer.belonging import (
+    HANDOUT_MAX_TIPS,
     MOMENTS,
     OUTCOMES,
     REFLECTION_MAX,
@@ -46,9 +47,7 @@ from docentwijzer.belonging import (
     outcome_label,
     theme_label,
 )
-from docentwijzer.belonging_pdf import HANDOUT_MAX_TIPS, write_cards, write_handout
 from docentwijzer.i18n import t
-from docentwijzer.pdf import PdfWriteError
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
@@ -638,12 +637,18 @@ class BelongingScreen(Screen):
         self.export_hint.setText(hint)
 
     def export_handout(self) -> None:
+        from docentwijzer.belonging_pdf import write_handout  # reportlab: loaded when a PDF is made
+
         self._export("handout", write_handout)
 
     def export_cards(self) -> None:
+        from docentwijzer.belonging_pdf import write_cards  # reportlab: loaded when a PDF is made
+
         self._export("cards", write_cards)
 
     def _export(self, kind: str, writer: Callable[[Path, list[Tip]], None]) -> None:
+        from docentwijzer.pdf import PdfWriteError
+
         tips = self.scope_tips()
         if not tips:
             dialogs.info(self, t("belonging.export_title"), t("belonging.export_nothing"))

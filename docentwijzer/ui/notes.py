@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -40,7 +40,6 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, Reopen
 from docentwijzer.i18n import t
 from docentwijzer.notes import Note, NoteQuery, NoteSummary
-from docentwijzer.notes_pdf import note_texts
 from docentwijzer.tree import tree_content
 from docentwijzer.vault import VaultError
 
@@ -48,11 +47,13 @@ from docentwijzer.ui import dialogs
 from docentwijzer.ui.checkins_calendar import export_calendar
 from docentwijzer.ui.checkins_record import RecordPage
 from docentwijzer.ui.notes_editor import EditorPage, ViewPage
-from docentwijzer.ui.notes_export import ExportJob
 from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage, wipe
 from docentwijzer.ui.notes_session import LOCK_SHORTCUT, NotesSession, session_for
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import heading
+
+if TYPE_CHECKING:
+    from docentwijzer.ui.notes_export import ExportJob
 
 
 @dataclass(frozen=True)
@@ -810,6 +811,10 @@ class NotesScreen(Screen):
     def export(self, ids: list[str], scope: str, pseudonym: str = "") -> None:
         if self._job is not None or not ids:
             return
+        from docentwijzer.notes_pdf import note_texts  # reportlab: loaded when a PDF is made
+
+        from docentwijzer.ui.notes_export import ExportJob
+
         notes = self.session.store.notes(ids)
         # Before anything else: which characters the PDF cannot print, and whether to go on.
         if not dialogs.ok_to_print(self, *note_texts(notes)):

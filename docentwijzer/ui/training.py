@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from docentwijzer.i18n import t
-from docentwijzer.pdf import PdfWriteError
 from docentwijzer.training import (
     Case,
     Figure,
@@ -33,7 +32,6 @@ from docentwijzer.training import (
     load_cases,
     route_steps,
     user_case_dir,
-    write_handout,
 )
 
 from docentwijzer.ui import dialogs
@@ -368,6 +366,9 @@ class TrainingScreen(Screen):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        from docentwijzer.pdf import PdfWriteError  # reportlab: loaded when a PDF is made
+        from docentwijzer.training_pdf import write_handout
+
         try:
             write_handout(path, self.library.cases, self.background)
         except PdfWriteError as exc:

@@ -30,7 +30,6 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import Reopen, SignalContext
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
-from docentwijzer.pdf import PdfWriteError
 from docentwijzer.profile import InstitutionProfile, ProfileStore
 from docentwijzer.tree import (
     Leaf,
@@ -47,8 +46,6 @@ from docentwijzer.tree import (
     resolve_contacts,
     tree_content,
 )
-from docentwijzer.tree_pdf import contact_line as contact_text
-from docentwijzer.tree_pdf import write_route_pdf
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
@@ -554,6 +551,10 @@ class TreeScreen(Screen):
         return "\n".join(part for part in (text, *extra) if part)
 
     def print_route(self) -> bool:
+        from docentwijzer.pdf import PdfWriteError  # reportlab: loaded when a PDF is made
+        from docentwijzer.tree_pdf import contact_line as contact_text
+        from docentwijzer.tree_pdf import write_route_pdf
+
         if not isinstance(self.walk.current, Leaf):
             return False
         typed = [self.context.model_dump_json()] if self.context is not None else []

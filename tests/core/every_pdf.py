@@ -16,11 +16,12 @@ from docentwijzer.notes import Note
 from docentwijzer.notes_pdf import export_notes
 from docentwijzer.oefenen import practice_content
 from docentwijzer.oefenen_pdf import write_observer_sheet
-from docentwijzer.openheid import openness_content, write_student_pdf
+from docentwijzer.openheid import openness_content
+from docentwijzer.openheid_pdf import write_student_pdf
 from docentwijzer.overview_pdf import export_overview
 from docentwijzer.profile import InstitutionProfile
 from docentwijzer.training import background, builtin_cases
-from docentwijzer.training import write_handout as write_trainer_handout
+from docentwijzer.training_pdf import write_handout as write_trainer_handout
 from docentwijzer.tree import Walk, resolve_contacts, tree_content
 from docentwijzer.tree_pdf import write_route_pdf
 from tests.core.test_openheid import sample

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from docentwijzer.belonging import belonging_content
-from docentwijzer.belonging_pdf import CARDS_PER_PAGE, HANDOUT_MAX_TIPS, write_cards, write_handout
+from docentwijzer.belonging import HANDOUT_MAX_TIPS, belonging_content
+from docentwijzer.belonging_pdf import CARDS_PER_PAGE, write_cards, write_handout
 from docentwijzer.i18n import LANGUAGES, Lang, t
 
 

@@ -24,8 +24,8 @@ from docentwijzer.openheid import (
     openness_content,
     recipient_plan,
     summary_lines,
-    write_student_pdf,
 )
+from docentwijzer.openheid_pdf import write_student_pdf
 
 SEED = "dopmeijer-dias-studentenwelzijn"  # the slide of the openness exercise
 

@@ -22,8 +22,8 @@ from docentwijzer.training import (
     route_length,
     route_steps,
     user_case_dir,
-    write_handout,
 )
+from docentwijzer.training_pdf import write_handout
 from tests.core.userfile_support import HOSTILE, finishes, make_hostile
 
 #: The leaves of the referral tree as docs/beslisboom.md names them.

@@ -52,6 +52,12 @@ class FirstPaint(QObject):
 
 def done(window):
     report["settled"] = look(window)
+    if "--tour" in sys.argv:
+        from docentwijzer.ui.areas import AREAS
+        for area in AREAS:
+            window.navigate(area.id)
+            QApplication.processEvents()
+        report["toured"] = sorted(sys.modules)
     window.close()
     QApplication.quit()
 
@@ -64,7 +70,7 @@ def exec_():
 
 QApplication.exec = staticmethod(exec_)
 from docentwijzer.app import main
-main(sys.argv[1:])
+main([a for a in sys.argv[1:] if a != "--tour"])
 print("REPORT" + json.dumps(report))
 """
 
@@ -100,6 +106,12 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
     # The probe does see them once they load: the settings are validated, the notes panel built.
     assert "pydantic" in after and "cryptography" in after
     assert report["notices"] == []
+
+
+def test_opening_every_screen_loads_no_pdf_library_until_a_pdf_is_made(tmp_path: Path) -> None:
+    toured = start(tmp_path, "--tour")["toured"]
+    assert "docentwijzer.ui.oefenen.screen" in toured  # the tour did open the screens
+    assert [m for m in toured if m == "reportlab" or m.endswith("_pdf")] == []
 
 
 def test_the_stored_preferences_are_on_screen_from_the_first_paint(tmp_path: Path) -> None:

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from docentwijzer.i18n import t
 from docentwijzer.oefenen import ConversationDraft, practice_content
 from docentwijzer.oefenen_eigen import OwnMaterial, OwnMaterialStore
-from docentwijzer.oefenen_pdf import write_observer_sheet
 from docentwijzer.oefenen_progress import PracticeLog, ProgressStore
-from docentwijzer.pdf import PdfWriteError
 from docentwijzer.tree import tree_content
 
 from docentwijzer.ui import dialogs
@@ -211,6 +209,9 @@ class OefenenScreen(Screen):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        from docentwijzer.oefenen_pdf import write_observer_sheet  # reportlab: when a PDF is made
+        from docentwijzer.pdf import PdfWriteError
+
         try:
             write_observer_sheet(path, conversation, list(self.content.skills), self.tree)
         except PdfWriteError as exc:

@@ -28,9 +28,7 @@ from docentwijzer.openheid import (
     note_text,
     openness_content,
     suggested_pdf_name,
-    write_student_pdf,
 )
-from docentwijzer.pdf import PdfWriteError
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.openheid.pages import (
@@ -325,6 +323,10 @@ class OpennessScreen(Screen):
         if not chosen:
             return
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        # reportlab: loaded when a PDF is made, not when the exercise opens
+        from docentwijzer.openheid_pdf import write_student_pdf
+        from docentwijzer.pdf import PdfWriteError
+
         try:
             write_student_pdf(path, result, self.content)
         except PdfWriteError as exc:
