@@ -16,10 +16,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -58,48 +58,66 @@ CHECK_DELAY_MS = 250
 
 
 class _Tab(QWidget):
-    """A list of own items, the form, the problems and the preview, side by side."""
+    """Choose an own item (or start a new one), the form with its problems, and the preview.
+
+    The form and the preview sit side by side when there is room, one above the other when the
+    text is large or the window narrow.
+    """
 
     def __init__(self, form: QWidget, preview: QWidget, kind: str) -> None:
         super().__init__()
         self.kind = kind
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        left = QVBoxLayout()
-        self.items = QListWidget()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 8, 0, 0)
+        top = QHBoxLayout()
+        self.items = QComboBox()
         self.items.setAccessibleName(t(f"oefenen.editor_list_{kind}"))
-        left.addWidget(self.items, 1)
+        self.items.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.items.setMinimumContentsLength(16)
         self.new_button = QPushButton(t(f"oefenen.editor_new_{kind}"))
         self.new_button.setObjectName(f"new_{kind}")
         self.delete_button = QPushButton(t("oefenen.editor_delete"))
         self.delete_button.setObjectName(f"delete_{kind}")
-        left.addWidget(self.new_button)
-        left.addWidget(self.delete_button)
-        holder = QWidget()
-        holder.setLayout(left)
-        holder.setMaximumWidth(holder.fontMetrics().horizontalAdvance("M") * 12)
-        row.addWidget(holder)
+        top.addWidget(self.items, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        column.addLayout(top)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         editing = QWidget()
-        column = QVBoxLayout(editing)
-        column.setContentsMargins(0, 0, 0, 0)
+        edit_column = QVBoxLayout(editing)
+        edit_column.setContentsMargins(0, 0, 0, 0)
         self.problems = paragraph("", rich=True)
         self.problems.setObjectName(f"problems_{kind}")
         self.save_button = QPushButton(t("oefenen.editor_save"))
         self.save_button.setObjectName(f"save_{kind}")
         form_scroll = scrolling(form)
         form_scroll.setAccessibleName(t(f"oefenen.editor_form_{kind}"))
-        column.addWidget(form_scroll, 1)
-        column.addWidget(self.problems)
-        column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        splitter.addWidget(editing)
-        splitter.addWidget(preview)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([11, 9])
-        row.addWidget(splitter, 1)
+        edit_column.addWidget(form_scroll, 1)
+        problems_scroll = scrolling(self.problems)
+        problems_scroll.setAccessibleName(t("oefenen.editor_problems"))
+        problems_scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        edit_column.addWidget(problems_scroll)
+        edit_column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.splitter.addWidget(editing)
+        self.splitter.addWidget(preview)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([11, 9])
+        column.addWidget(self.splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side from about 90 characters wide; otherwise the preview goes below."""
+        wide = event.size().width() >= self.fontMetrics().horizontalAdvance("M") * 90
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([11, 9])
+        # Enough height for form and preview; the page scrolls when the window is lower.
+        lines = 20 if wide else 44
+        self.splitter.setMinimumHeight(self.fontMetrics().lineSpacing() * lines)
+        super().resizeEvent(event)
 
 
 class EditorPage(QWidget):
@@ -118,8 +136,14 @@ class EditorPage(QWidget):
         self.dirty = False
         self._loading = False
 
-        column = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
         column.setContentsMargins(24, 16, 24, 16)
+        page_scroll = scrolling(inner)
+        page_scroll.setAccessibleName(t("oefenen.own_title"))
+        outer.addWidget(page_scroll)
         top = QHBoxLayout()
         back = QPushButton(t("oefenen.back_to_overview"))
         back.setObjectName("editorBack")
@@ -181,12 +205,12 @@ class EditorPage(QWidget):
         tab.new_button.clicked.connect(self.new_conversation)
         tab.delete_button.clicked.connect(self.delete_conversation)
         tab.save_button.clicked.connect(self.save_conversation)
-        tab.items.currentItemChanged.connect(self._pick_conversation)
+        tab.items.activated.connect(self._pick_conversation)
         tab = self.cases_tab
         tab.new_button.clicked.connect(self.new_case)
         tab.delete_button.clicked.connect(self.delete_case)
         tab.save_button.clicked.connect(self.save_case)
-        tab.items.currentItemChanged.connect(self._pick_case)
+        tab.items.activated.connect(self._pick_case)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -199,12 +223,12 @@ class EditorPage(QWidget):
         self._loading = True
         if self.own.conversations:
             self.conversation_form.load(self.own.conversations[0])
-            self.conversations_tab.items.setCurrentRow(0)
+            self.conversations_tab.items.setCurrentIndex(1)
         else:
             self.conversation_form.new()
         if self.own.cases:
             self.case_form.load(self.own.cases[0])
-            self.cases_tab.items.setCurrentRow(0)
+            self.cases_tab.items.setCurrentIndex(1)
         else:
             self.case_form.new()
         self._loading = False
@@ -218,10 +242,9 @@ class EditorPage(QWidget):
         ):
             tab.items.blockSignals(True)
             tab.items.clear()
+            tab.items.addItem(t(f"oefenen.editor_unsaved_{tab.kind}"), "")
             for item in items:
-                row = QListWidgetItem(item.title)
-                row.setData(Qt.ItemDataRole.UserRole, item.id)
-                tab.items.addItem(row)
+                tab.items.addItem(item.title, item.id)
             tab.items.blockSignals(False)
             tab.delete_button.setEnabled(bool(items))
 
@@ -330,10 +353,10 @@ class EditorPage(QWidget):
 
     # -- conversations -----------------------------------------------------------------------
 
-    def _pick_conversation(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is None or not self._may_leave():
+    def _pick_conversation(self, index: int) -> None:
+        conversation_id = self.conversations_tab.items.itemData(index)
+        if not conversation_id or not self._may_leave():
             return
-        conversation_id = item.data(Qt.ItemDataRole.UserRole)
         found = next((c for c in self.own.conversations if c.id == conversation_id), None)
         if found is not None:
             self._load(lambda: self.conversation_form.load(found))
@@ -355,7 +378,7 @@ class EditorPage(QWidget):
 
     def new_conversation(self) -> None:
         if self._may_leave():
-            self.conversations_tab.items.setCurrentRow(-1)
+            self.conversations_tab.items.setCurrentIndex(0)
             self._load(self.conversation_form.new)
             self.conversation_form.title.setFocus()
 
@@ -388,10 +411,10 @@ class EditorPage(QWidget):
         return True
 
     def delete_conversation(self) -> bool:
-        item = self.conversations_tab.items.currentItem()
-        if item is None or not dialogs.confirm_delete(self, item.text()):
+        items = self.conversations_tab.items
+        conversation_id = items.currentData()
+        if not conversation_id or not dialogs.confirm_delete(self, items.currentText()):
             return False
-        conversation_id = item.data(Qt.ItemDataRole.UserRole)
         kept = [c for c in self.own.conversations if c.id != conversation_id]
         try:
             self.store.save_conversations(kept)
@@ -409,17 +432,17 @@ class EditorPage(QWidget):
 
     # -- cases -----------------------------------------------------------------------------
 
-    def _pick_case(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is None or not self._may_leave():
+    def _pick_case(self, index: int) -> None:
+        case_id = self.cases_tab.items.itemData(index)
+        if not case_id or not self._may_leave():
             return
-        case_id = item.data(Qt.ItemDataRole.UserRole)
         found = next((c for c in self.own.cases if c.id == case_id), None)
         if found is not None:
             self._load(lambda: self.case_form.load(found))
 
     def new_case(self) -> None:
         if self._may_leave():
-            self.cases_tab.items.setCurrentRow(-1)
+            self.cases_tab.items.setCurrentIndex(0)
             self._load(self.case_form.new)
             self.case_form.title.setFocus()
 
@@ -451,10 +474,10 @@ class EditorPage(QWidget):
         return True
 
     def delete_case(self) -> bool:
-        item = self.cases_tab.items.currentItem()
-        if item is None or not dialogs.confirm_delete(self, item.text()):
+        items = self.cases_tab.items
+        case_id = items.currentData()
+        if not case_id or not dialogs.confirm_delete(self, items.currentText()):
             return False
-        case_id = item.data(Qt.ItemDataRole.UserRole)
         kept = [c for c in self.own.cases if c.id != case_id]
         try:
             self.store.save_cases(kept)
@@ -472,9 +495,7 @@ class EditorPage(QWidget):
 
     def _select(self, tab: _Tab, item_id: str) -> None:
         tab.items.blockSignals(True)
-        for row in range(tab.items.count()):
-            if tab.items.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
-                tab.items.setCurrentRow(row)
+        tab.items.setCurrentIndex(max(tab.items.findData(item_id), 0))
         tab.items.blockSignals(False)
 
     # -- sharing ----------------------------------------------------------------------------

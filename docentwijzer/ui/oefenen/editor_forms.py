@@ -52,6 +52,13 @@ def _text(height_lines: int = 3) -> QPlainTextEdit:
     return field
 
 
+def _form() -> QFormLayout:
+    """Labels above their fields: nothing is squeezed at 200% text or beside the preview."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    return form
+
+
 def source_combo() -> QComboBox:
     """Every public source of the catalogue, by its short citation (the key is kept as data)."""
     combo = QComboBox()
@@ -107,7 +114,8 @@ class ChoiceBox(QGroupBox):
 
     def __init__(self, skills: list[Skill]) -> None:
         super().__init__()
-        form = QFormLayout(self)
+        form = _form()
+        self.setLayout(form)
         self.text = _text(2)
         self.effect = QComboBox()
         for effect in EFFECTS:
@@ -172,7 +180,7 @@ class TurnBox(QGroupBox):
         self.targets = targets
         self.turn_id = ""
         column = QVBoxLayout(self)
-        form = QFormLayout()
+        form = _form()
         self.narration = QLineEdit()
         self.narration.setAccessibleName(t("oefenen.form_narration"))
         self.student = _text(2)
@@ -252,7 +260,8 @@ class EndingBox(QGroupBox):
     def __init__(self, tree: TreeContent) -> None:
         super().__init__()
         self.ending_id = ""
-        form = QFormLayout(self)
+        form = _form()
+        self.setLayout(form)
         self.destination = QComboBox()
         for leaf in LEAVES:
             self.destination.addItem(tree.leaf(leaf).title, leaf)
@@ -299,7 +308,7 @@ class ConversationForm(QWidget):
         self.endings: list[EndingBox] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        form = _form()
         self.title = QLineEdit()
         self.theme = QLineEdit()
         self.student = QLineEdit()
@@ -517,7 +526,7 @@ class CaseForm(QWidget):
         self.whys: list[WhyRow] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        form = _form()
         self.title = QLineEdit()
         self.theme = QLineEdit()
         self.story = _text(5)
@@ -554,7 +563,7 @@ class CaseForm(QWidget):
         add_why.clicked.connect(lambda: self.add_why())
         why_layout.addWidget(add_why, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(why_box)
-        more = QFormLayout()
+        more = _form()
         for label, widget in (("case_contacts", self.contacts), ("case_questions", self.questions)):
             widget.setAccessibleName(t(f"oefenen.{label}"))
             more.addRow(t(f"oefenen.{label}"), widget)
