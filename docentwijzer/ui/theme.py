@@ -342,12 +342,14 @@ class AppStyle(QProxyStyle):
         enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(c.input_border if enabled else c.disabled), 1.5)
+        width = 2 if _theme.trainer else 1
+        pen = QPen(QColor(c.input_border if enabled else c.disabled), width)
         if not enabled:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = option.rect.adjusted(1, 1, -1, -1)
+        inset = width / 2  # on whole pixels: a crisp edge, not a blurred one
+        rect = option.rect.toRectF().adjusted(inset, inset, -inset, -inset)
         if box:
             painter.drawRoundedRect(rect, 2, 2)
         else:
@@ -370,12 +372,14 @@ class AppStyle(QProxyStyle):
         enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(c.input_border if enabled else c.disabled), 2 if _theme.trainer else 1)
+        width = 2 if _theme.trainer else 1
+        pen = QPen(QColor(c.input_border if enabled else c.disabled), width)
         if not enabled:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = option.rect.adjusted(0, 0, -1, -1).toRectF().adjusted(0.5, 0.5, 0, 0)
+        half = width / 2  # on whole pixels: a crisp edge
+        rect = option.rect.toRectF().adjusted(half, half, -half, -half)
         painter.drawRoundedRect(rect, RADIUS["control"], RADIUS["control"])
         painter.restore()
 

@@ -30,7 +30,7 @@ def focus_region(window: QWidget, widget: QWidget, margin: int = 6) -> QRect:
     if isinstance(widget, QAbstractItemView) and widget.currentIndex().isValid():
         item = widget.visualRect(widget.currentIndex())
         top_left = widget.viewport().mapTo(window, item.topLeft())
-        return QRect(top_left, item.size()).adjusted(-2, -2, 2, 2).intersected(window.rect())
+        return QRect(top_left, item.size()).intersected(window.rect())
     return rect_in(window, widget, margin)
 
 
@@ -92,3 +92,55 @@ def dominant_color(image: QImage, step: int = 3) -> QColor:
         for x in range(0, image.width(), step):
             counts[image.pixel(x, y)] += 1
     return QColor.fromRgb(counts.most_common(1)[0][0])
+
+
+def perimeter_points(rect: QRect, offset: int, step: int = 2) -> list[QPoint]:
+    """Points along a rectangle ``offset`` px outside ``rect`` (inside when negative)."""
+    r = rect.adjusted(-offset, -offset, offset, offset)
+    points = [
+        QPoint(x, y) for x in range(r.left(), r.right() + 1, step) for y in (r.top(), r.bottom())
+    ]
+    points += [
+        QPoint(x, y) for y in range(r.top(), r.bottom() + 1, step) for x in (r.left(), r.right())
+    ]
+    return points
+
+
+def visible_change(before: QImage, after: QImage, rect: QRect) -> float:
+    """The largest share of points, along a line around or just inside ``rect`` (in image
+    coordinates), whose colour changed by 3:1 or more: 1.0 is a ring all the way round."""
+    best = 0.0
+    for offset in (3, 2, 4, 0, -1):
+        points = [
+            p
+            for p in perimeter_points(rect, offset)
+            if 0 <= p.x() < before.width() and 0 <= p.y() < before.height()
+        ]
+        if not points:
+            continue
+        changed = sum(1 for p in points if ratio(before.pixelColor(p), after.pixelColor(p)) >= 3.0)
+        best = max(best, changed / len(points))
+    return best
+
+
+def edge_contrast(image: QImage, rect: QRect) -> float:
+    """How well a control's edge stands out from what is right outside it (left and right
+    edges at mid-height, top and bottom at mid-width): the weakest side's best pixel."""
+    sides = []
+    mid_y = rect.center().y()
+    mid_x = rect.center().x()
+    probes = (
+        ([QPoint(rect.left() + i, mid_y) for i in range(3)], QPoint(rect.left() - 2, mid_y)),
+        ([QPoint(rect.right() - i, mid_y) for i in range(3)], QPoint(rect.right() + 2, mid_y)),
+        ([QPoint(mid_x, rect.top() + i) for i in range(3)], QPoint(mid_x, rect.top() - 2)),
+        ([QPoint(mid_x, rect.bottom() - i) for i in range(3)], QPoint(mid_x, rect.bottom() + 2)),
+    )
+    bounds = image.rect()
+    for inside, outside in probes:
+        if not bounds.contains(outside):
+            continue
+        out = image.pixelColor(outside)
+        values = [ratio(image.pixelColor(p), out) for p in inside if bounds.contains(p)]
+        if values:
+            sides.append(max(values))
+    return min(sides) if sides else 21.0
