@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +50,7 @@ from docentwijzer.belonging import (
 from docentwijzer.i18n import t
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.icons import icon
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import card, heading, paragraph, scrolling, sources_line
 
@@ -296,7 +297,8 @@ class BelongingScreen(Screen):
                 font.setBold(True)
                 header.setFont(font)
                 self.list.addItem(header)
-            item = QListWidgetItem(self._item_text(tip))
+            item = QListWidgetItem()
+            self._mark(item, tip)
             item.setData(ROLE_TIP, tip.id)
             item.setToolTip(theme_label(tip.theme))
             self.list.addItem(item)
@@ -320,9 +322,13 @@ class BelongingScreen(Screen):
                 rows[tip_id] = row
         return rows
 
-    def _item_text(self, tip: Tip) -> str:
-        marks = "★ " if self.store.is_favourite(tip.id) else ""
-        return f"{marks}{tip.title}"
+    def _mark(self, item: QListWidgetItem, tip: Tip) -> None:
+        """The tip's title; a favourite shows a star icon and is read as "(favoriet)"."""
+        favourite = self.store.is_favourite(tip.id)
+        item.setText(tip.title)
+        item.setIcon(icon("star-filled", "primary", 16) if favourite else QIcon())
+        spoken = t("belonging.fav_mark", title=tip.title) if favourite else tip.title
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     def reset_filters(self) -> None:
         for widget in (self.search, self.theme, self.moment, self.favourites_only):
@@ -395,10 +401,9 @@ class BelongingScreen(Screen):
         self.detail.addWidget(sources_line([tip.source]))
 
         row = QHBoxLayout()
+        # Plain buttons that name what they do: a checkable button is announced as a check box.
         self.favourite_button = _button("", self._toggle_favourite, tip=t("belonging.fav_tip"))
-        self.favourite_button.setCheckable(True)
         self.week_button = _button("", self._toggle_week)
-        self.week_button.setCheckable(True)
         row.addWidget(self.favourite_button)
         row.addWidget(self.week_button)
         row.addStretch(1)
@@ -413,12 +418,11 @@ class BelongingScreen(Screen):
         if tip is None or self.favourite_button is None or self.week_button is None:
             return
         fav = self.store.is_favourite(tip.id)
-        self.favourite_button.setChecked(fav)
         text = t("belonging.fav_remove") if fav else t("belonging.fav_add")
         self.favourite_button.setText(text)
         self.favourite_button.setAccessibleName(text)
+        self.favourite_button.setIcon(icon("star-filled" if fav else "star", "primary", 18))
         week = self.store.in_week(tip.id)
-        self.week_button.setChecked(week)
         text = t("belonging.week_remove") if week else t("belonging.week_add")
         self.week_button.setText(text)
         self.week_button.setAccessibleName(text)
@@ -433,7 +437,7 @@ class BelongingScreen(Screen):
             return
         item = self.list.currentItem()
         if item is not None:
-            item.setText(self._item_text(tip))
+            self._mark(item, tip)
         self._sync_detail_buttons()
         if self.favourites_only.isChecked():
             self.apply_filter()

@@ -52,7 +52,8 @@ class FocusRing(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = width / 2
         rect = QRectF(self.rect()).adjusted(half, half, -half, -half)
-        radius = RADIUS["control"] + FOCUS_GAP + half
+        # Round like the control, but never so round that a small box loses its corners.
+        radius = min(RADIUS["control"] + FOCUS_GAP + half, rect.height() / 5)
         painter.drawRoundedRect(rect, radius, radius)
         painter.end()
 
@@ -152,7 +153,9 @@ class FocusRings(QObject):
         target = ring.target
         margin = _margin()
         rect = QRect(target.mapTo(host, QPoint(0, 0)), target.size())
-        ring.setGeometry(rect.adjusted(-margin, -margin, margin, margin))
+        outside = rect.adjusted(-margin, -margin, margin, margin)
+        # No room around it (a list against the window's edge): draw the ring just inside.
+        ring.setGeometry(outside if host.rect().contains(outside) else rect)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -38,7 +38,7 @@ class Screen(QWidget):
         """Forget unsaved input (called after the user agreed to leave)."""
 
     def focus_first(self) -> None:
-        """Put keyboard focus on the first control of this screen (or its scroll area)."""
+        """Put keyboard focus on the first control of this screen (or on the navigation)."""
         widget = self.nextInFocusChain()
         while widget is not None and widget is not self:
             if (
@@ -51,4 +51,8 @@ class Screen(QWidget):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
-        (self.scroll_area or self).setFocus(Qt.FocusReason.OtherFocusReason)
+        # Nothing to operate here (a page to read): leave focus in the navigation rather than
+        # on the page itself, which a screen reader would call "filler".
+        nav = getattr(self.window(), "nav", None)
+        if isinstance(nav, QWidget):
+            nav.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,17 +7,18 @@ This screen only asks the window to start it. Nothing in trainer mode is persist
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,14 @@ from docentwijzer.training import (
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import card, heading, paragraph, path_field, sources_line
+from docentwijzer.ui.widgets import (
+    card,
+    heading,
+    icon_button,
+    paragraph,
+    path_field,
+    sources_line,
+)
 
 #: Presenter clickers send PageDown/PageUp; a keyboard has the arrows.
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
@@ -88,28 +96,31 @@ class TrainingScreen(Screen):
         self.body.addWidget(self.start_button)
 
         switch = QWidget()
-        switch.setAccessibleName(t("training.sections_name"))
         row = QHBoxLayout(switch)
         row.setContentsMargins(0, 0, 0, 0)
-        self.section_group = QButtonGroup(self)
-        self.section_buttons: dict[str, QPushButton] = {}
-        for key, label in (
-            ("cases", t("training.section_cases")),
-            ("background", t("training.section_background")),
-        ):
-            button = QPushButton(label)
-            button.setCheckable(True)
-            button.setAccessibleName(label)
-            button.clicked.connect(lambda _=False, k=key: self.show_section(k))
-            self.section_group.addButton(button)
-            self.section_buttons[key] = button
-            row.addWidget(button)
+        # Two views of one screen: tabs (a screen reader says "tab 1 of 2"), not toggle buttons
+        # (announced as check boxes).
+        self.section_keys = ["cases", "background"]
+        self.sections = QTabBar()
+        self.sections.setObjectName("sections")
+        self.sections.setAccessibleName(t("training.sections_name"))
+        self.sections.setExpanding(False)
+        self.sections.setDrawBase(False)
+        for key in self.section_keys:
+            self.sections.addTab(t(f"training.section_{key}"))
+        self.sections.currentChanged.connect(
+            lambda index: self.show_section(self.section_keys[index])
+        )
+        row.addWidget(self.sections)
         row.addStretch(1)
-        self.previous_button = QPushButton(t("training.previous"))
+        self.previous_button = icon_button("chevron-left", t("training.previous"))
+        self.previous_button.setText(t("training.previous"))
         self.previous_button.clicked.connect(self.previous)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QPushButton(t("training.next"))
+        self.next_button = icon_button("chevron-right", t("training.next"))
+        self.next_button.setText(t("training.next"))
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next_button.clicked.connect(self.next)
         row.addWidget(self.previous_button)
         row.addWidget(self.counter)
@@ -208,7 +219,10 @@ class TrainingScreen(Screen):
 
     def show_section(self, section: str) -> None:
         self.section = section
-        self.section_buttons[section].setChecked(True)
+        index = self.section_keys.index(section)
+        if self.sections.currentIndex() != index:
+            self.sections.setCurrentIndex(index)  # calls back here
+            return
         self._render()
 
     def current_index(self) -> int:
@@ -248,8 +262,24 @@ class TrainingScreen(Screen):
             self.counter.setText(t("training.counter_pillar", number=number, total=pillars))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
+        self._order_tabs()
         if self.scroll_area is not None:
             self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _order_tabs(self) -> None:
+        """Reading order: after "Volgende" come the slide's buttons, then Voorbereiden (a new
+        slide's widgets would otherwise join the end of the Tab chain)."""
+        chain: list[QWidget] = [self.next_button]
+        chain += [
+            w for w in self.slide.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        chain += [
+            w
+            for w in self.prepare.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _add(self, widget: QWidget) -> QWidget:
         self.slide_layout.addWidget(widget)
@@ -278,13 +308,14 @@ class TrainingScreen(Screen):
         self._add(tools)
 
         self.discussion_button = QPushButton(t("training.show_discussion"))
-        self.discussion_button.setCheckable(True)
         self.discussion_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._add(self.discussion_button)
         self.discussion = self._discussion_panel(case)
         self._add(self.discussion)
         self.discussion.setVisible(False)
-        self.discussion_button.toggled.connect(self._toggle_discussion)
+        self.discussion_button.clicked.connect(
+            lambda _=False: self._toggle_discussion(self.discussion.isHidden())
+        )
 
     def _toggle_discussion(self, shown: bool) -> None:
         self.discussion.setVisible(shown)

@@ -157,14 +157,25 @@ def empty_state(icon_name: str, text: str, action: QPushButton | None = None) ->
     return frame
 
 
+class IconButton(QPushButton):
+    """A push button with a line icon that follows the colour scheme."""
+
+    def __init__(self, icon_name: str, text: str = "", token: str = "text") -> None:
+        super().__init__(text)
+        self.icon_name, self.token = icon_name, token
+        self.redraw()
+        theme_changed().connect(self.redraw)  # a bound method: let go when the button goes
+
+    def redraw(self) -> None:
+        self.setIcon(icon(self.icon_name, self.token, 18))
+
+
 def icon_button(icon_name: str, name: str, text: str = "") -> QPushButton:
     """A button with an icon (and optional text); the accessible name and tooltip say what it
     does, also when only the icon shows."""
-    button = QPushButton(text)
+    button = IconButton(icon_name, text)
     button.setAccessibleName(name)
     button.setToolTip(name)
-    button.setIcon(icon(icon_name, "text", 18))
-    theme_changed().connect(lambda: button.setIcon(icon(icon_name, "text", 18)))
     return button
 
 

@@ -94,33 +94,33 @@ def dominant_color(image: QImage, step: int = 3) -> QColor:
     return QColor.fromRgb(counts.most_common(1)[0][0])
 
 
-def perimeter_points(rect: QRect, offset: int, step: int = 2) -> list[QPoint]:
-    """Points along a rectangle ``offset`` px outside ``rect`` (inside when negative)."""
-    r = rect.adjusted(-offset, -offset, offset, offset)
-    points = [
-        QPoint(x, y) for x in range(r.left(), r.right() + 1, step) for y in (r.top(), r.bottom())
-    ]
-    points += [
-        QPoint(x, y) for y in range(r.top(), r.bottom() + 1, step) for x in (r.left(), r.right())
-    ]
-    return points
-
-
 def visible_change(before: QImage, after: QImage, rect: QRect) -> float:
-    """The largest share of points, along a line around or just inside ``rect`` (in image
-    coordinates), whose colour changed by 3:1 or more: 1.0 is a ring all the way round."""
-    best = 0.0
-    for offset in (3, 2, 4, 0, -1):
-        points = [
-            p
-            for p in perimeter_points(rect, offset)
-            if 0 <= p.x() < before.width() and 0 <= p.y() < before.height()
-        ]
-        if not points:
-            continue
-        changed = sum(1 for p in points if ratio(before.pixelColor(p), after.pixelColor(p)) >= 3.0)
-        best = max(best, changed / len(points))
-    return best
+    """Share of the four sides of ``rect`` (image coordinates) around which a line, a ring just
+    outside or an edge just inside, changed by 3:1 or more along at least half its length."""
+    corner = 5  # a ring is rounded there
+    bounds = before.rect().intersected(after.rect())
+
+    def side(points_for) -> float:  # type: ignore[no-untyped-def]
+        best = 0.0
+        for offset in (3, 2, 4, 5, 6, 1, 0, -1):
+            points = [p for p in points_for(offset) if bounds.contains(p)]
+            if points:
+                changed = sum(
+                    1 for p in points if ratio(before.pixelColor(p), after.pixelColor(p)) >= 3.0
+                )
+                best = max(best, changed / len(points))
+        return best
+
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    xs = range(x + corner, x + w - corner, 2)
+    ys = range(y + corner, y + h - corner, 2)
+    sides = [
+        side(lambda o: [QPoint(px, y - o) for px in xs]),
+        side(lambda o: [QPoint(px, y + h - 1 + o) for px in xs]),
+        side(lambda o: [QPoint(x - o, py) for py in ys]),
+        side(lambda o: [QPoint(x + w - 1 + o, py) for py in ys]),
+    ]
+    return sum(1 for value in sides if value >= 0.5) / 4
 
 
 def edge_contrast(image: QImage, rect: QRect) -> float:

@@ -120,7 +120,8 @@ def test_presenter_keys_move_through_cases_and_figures(
     assert screen.counter.text().startswith("Casus 1 ")
     assert not screen.previous_button.isEnabled()
 
-    qtbot.mouseClick(screen.section_buttons["background"], Qt.MouseButton.LeftButton)
+    tabs = screen.sections
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())
     assert screen.counter.text().startswith("Cijfer 1 van 12")
     qtbot.keyClick(main_window, Qt.Key.Key_PageDown)
     big = screen.findChild(QLabel, "figureValue")
@@ -135,7 +136,7 @@ def test_presenter_keys_move_through_cases_and_figures(
     assert not screen.next_button.isEnabled()
 
     # back to the cases: the position there was kept
-    qtbot.mouseClick(screen.section_buttons["cases"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(0).center())
     assert screen.counter.text().startswith("Casus 1 ")
 
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -47,7 +46,7 @@ from docentwijzer.ui.openheid.parts import (
 from docentwijzer.ui.openheid.people import PerRecipientPage, RecipientsPage
 from docentwijzer.ui.openheid.weigh import ComparePage, WeighPage
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import scrolling
+from docentwijzer.ui.widgets import IconButton, scrolling
 
 # -- the screen ----------------------------------------------------------------------------------
 
@@ -161,10 +160,11 @@ class OpennessScreen(Screen):
         self.nav = QWidget()
         row = QHBoxLayout(self.nav)
         row.setContentsMargins(0, 0, 0, 0)
-        self.back_button = QPushButton(t("openheid.back"))
+        self.back_button = IconButton("chevron-left", t("openheid.back"))
         self.back_button.setObjectName("back")
-        self.next_button = QPushButton(t("openheid.next"))
+        self.next_button = IconButton("chevron-right", t("openheid.next"))
         self.next_button.setObjectName("next")
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         for button, tip in (
             (self.back_button, "openheid.back_tip"),
             (self.next_button, "openheid.next_tip"),
