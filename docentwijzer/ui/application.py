@@ -18,7 +18,7 @@ from docentwijzer.first_paint import FirstPaint
 
 from docentwijzer.ui.focusring import install_focus_ring
 from docentwijzer.ui.qt_translation import install_qt_translator
-from docentwijzer.ui.startup import after_first_paint
+from docentwijzer.ui.startup import after_first_paint, release_source_cache
 from docentwijzer.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -81,7 +81,8 @@ def _run(lang_override: str | None, qt_args: list[str]) -> int:
 
 def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool) -> None:
     """Right after the first paint: validate strings, acute-bar content, settings and window
-    state fully, adopt the settings, tidy temporary files and say what had to be repaired.
+    state fully, adopt the settings, tidy temporary files, start preparing the other screens
+    while idle and say what had to be repaired.
 
     Broken strings or acute-help content (which ship with the app) end the app with a message
     naming the file, as they did when they were validated before the window appeared.
@@ -111,4 +112,6 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     window.adopt_settings(loaded.value, store, painted, language=follow_language)
     if loaded.notice:
         window.notices.append(loaded.notice)
+    release_source_cache()
+    window.prepare_screens()  # every screen ready before it is first opened
     window.show_notices()

@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,6 +39,7 @@ from docentwijzer.ui.areas import AREAS, Area, area, nav_areas
 from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.startup import release_source_cache
 from docentwijzer.ui.theme import apply_theme, style_region
 
 if TYPE_CHECKING:
@@ -48,6 +49,11 @@ if TYPE_CHECKING:
     from docentwijzer.ui.trainer_mode import TrainerSession
 
 ACUTE_SHORTCUT = QKeySequence(Qt.Key.Key_F1)
+#: Screens built ahead while idle, urgent help first (F1 from anywhere), then as listed.
+PREPARE_ORDER: tuple[Area, ...] = tuple(
+    sorted(AREAS, key=lambda a: (a.id != "acuut", AREAS.index(a)))
+)
+PREPARE_GAP_MS = 40
 #: Trainer mode shows nothing personal: these areas are hidden and cannot be opened.
 TRAINER_HIDDEN_AREAS = frozenset({"notities"})
 
@@ -93,6 +99,8 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     #: True when trainer mode starts, False when it ends (e.g. for notes to lock themselves).
     trainer_mode_changed = Signal(bool)
+    #: Every screen is built (see :meth:`prepare_screens`).
+    screens_prepared = Signal()
 
     def __init__(
         self,
@@ -109,6 +117,13 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, Screen] = {}
         self._current = "start"
         self._trainer: TrainerSession | None = None
+        self._preparing = False
+        self._prepare_queue: list[str] = []
+        #: Between two prepared screens: room for the user's input and the window's paint.
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_GAP_MS)
+        self._prepare_timer.timeout.connect(self._prepare_next)
         self.setMinimumSize(720, 480)
         self._build()
         self._restore_geometry()
@@ -291,10 +306,35 @@ class MainWindow(QMainWindow):
                 built.scroll_area.setAccessibleName(t(area(area_id).title_key))
             self._screens[area_id] = built
             self.stack.addWidget(built)
+            release_source_cache()
         return self._screens[area_id]
+
+    def prepare_screens(self) -> None:
+        """Build the screens not yet opened while the app is idle, one per event-loop turn, so
+        that opening one later only shows it. After a rebuild (language, text size, trainer
+        mode) this starts again. A screen opened before its turn is built then, as always."""
+        self._preparing = True
+        self._prepare_queue = [a.id for a in PREPARE_ORDER if a.id not in self._screens]
+        self._prepare_timer.start()
+
+    def _prepare_next(self) -> None:
+        while self._prepare_queue:
+            area_id = self._prepare_queue.pop(0)
+            if area_id in self._screens or self._hidden(area_id):
+                continue
+            built = self.screen_for(area_id)
+            built.ensurePolished()  # its widgets styled now, not when first shown
+            break
+        if self._prepare_queue:
+            self._prepare_timer.start()
+        else:
+            self.screens_prepared.emit()
 
     def current_area(self) -> str:
         return self._current
+
+    def is_built(self, area_id: str) -> bool:
+        return area_id in self._screens
 
     def current_screen(self) -> Screen:
         return self.screen_for(self._current)
@@ -373,6 +413,8 @@ class MainWindow(QMainWindow):
             built.deleteLater()
         self._screens.clear()
         self._build()
+        if self._preparing:
+            self.prepare_screens()
         return True
 
     def _persist(self) -> None:

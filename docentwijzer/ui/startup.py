@@ -6,6 +6,7 @@ painted a few event-loop turns later, so work queued that way still delays the f
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -66,3 +67,14 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     demand (e.g. a property that builds the panel when asked).
     """
     _FirstPaint(widget, callback)
+
+
+def release_source_cache() -> None:
+    """Drop the source lines PySide6 read of every module imported after it.
+
+    PySide6 reads the source of each newly imported module (to see whether it uses its
+    ``__feature__`` switches) and Python keeps those lines in ``linecache``: about 10 MB here,
+    that nothing else needs (a traceback reads the file again). Called after each phase that
+    imports modules: the end of start-up and every screen's first build.
+    """
+    linecache.clearcache()

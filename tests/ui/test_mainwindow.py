@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -286,3 +287,22 @@ def test_about_lists_every_public_source_as_a_citation(main_window: MainWindow) 
         assert entry.citation("nl") in text
     assert "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023)" in text
     assert "seed" not in text.lower() and ".txt" not in text
+
+
+def test_screens_are_prepared_while_idle_without_taking_anything_from_the_user(
+    main_window: MainWindow, qtbot: QtBot, dw_home: Path
+) -> None:
+    before = sorted(p for p in dw_home.rglob("*") if p.is_file())
+    focus = QApplication.focusWidget()
+    assert not main_window.is_built("signalering")
+    with qtbot.waitSignal(main_window.screens_prepared, timeout=60_000):
+        main_window.prepare_screens()
+    assert all(main_window.is_built(a.id) for a in AREAS)
+    assert main_window.current_area() == "start" and QApplication.focusWidget() is focus
+    assert sorted(p for p in dw_home.rglob("*") if p.is_file()) == before  # nothing written
+    # A rebuild (here: the text size) drops the screens and prepares them again.
+    assert main_window.set_text_scale(125)
+    assert not main_window.is_built("signalering")
+    with qtbot.waitSignal(main_window.screens_prepared, timeout=60_000):
+        pass
+    assert main_window.is_built("signalering")
