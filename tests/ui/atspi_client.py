@@ -62,10 +62,14 @@ ALL_SCENES = [
     "notities",
     "instelling",
     "training",
+    "oefenen",
     "over",
     "acuut",
+    "zelfzorg",
     "tree leaf",
     "notes editor",
+    "practice",
+    "practice end",
     "dialog",
 ]
 NAV_KEYS = {
@@ -77,7 +81,8 @@ NAV_KEYS = {
     "notities": "ctrl+6",
     "instelling": "ctrl+7",
     "training": "ctrl+8",
-    "over": "ctrl+9",
+    "oefenen": "ctrl+9",
+    "over": "ctrl+0",
     "acuut": "F1",
 }
 
@@ -409,6 +414,21 @@ def run(session: Session, wanted: list[str], texts: dict[str, str]) -> None:
             session.key(NAV_KEYS["notities"])
             _open_the_editor(session, texts)
             session.scene(scene)
+        elif scene == "zelfzorg":
+            _press_named(session, texts["self_care"])  # from the acute screen, as a teacher would
+            session.scene(scene)
+        elif scene == "practice":
+            session.key(NAV_KEYS["oefenen"])
+            _press_named(session, texts["first_conversation"])
+            session.key("2")  # a line that makes it harder: the feedback takes the focus
+            session.scene(scene)
+        elif scene == "practice end":
+            session.key("BackSpace")
+            for _ in range(4):  # the helpful line at every turn, then the real tree
+                session.key("1")
+            for answer in ("3", "2", "2", "1"):
+                session.key(answer)
+            session.scene(scene)
         elif scene == "dialog":
             _open_a_dialog(session)
             dialog = session.find("dialog", None, timeout=5) or session.find("alert", None, 5)
@@ -417,6 +437,15 @@ def run(session: Session, wanted: list[str], texts: dict[str, str]) -> None:
                 continue
             session.scene(scene, root=dialog)
             session.key("Escape")
+
+
+def _press_named(session: Session, name: str) -> None:
+    """Press the push button with this accessible name (as its AT-SPI action does)."""
+    for node in session.nodes():
+        if _role(node) == "push button" and (node.name or "") == name:
+            session.press(node)
+            return
+    session.report("press", f"no button named {name!r}")
 
 
 def _walk_to_a_leaf(session: Session, leaf_bar: str) -> None:

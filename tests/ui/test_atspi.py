@@ -23,6 +23,7 @@ import pytest
 
 from docentwijzer import i18n
 from docentwijzer.i18n import t
+from docentwijzer.oefenen import practice_content
 
 HERE = Path(__file__).resolve().parent
 INSTALL = "sudo apt-get install python3-pyatspi at-spi2-core xvfb xdotool imagemagick dbus"
@@ -36,10 +37,14 @@ ALL_SCENES = [
     "notities",
     "instelling",
     "training",
+    "oefenen",
     "over",
     "acuut",
+    "zelfzorg",
     "tree leaf",
     "notes editor",
+    "practice",
+    "practice end",
     "dialog",
 ]
 LAUNCHERS = ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher")
@@ -83,6 +88,8 @@ def run_client(lang: str, scenes: list[str]) -> dict[str, object]:
         "leaf_bar": t("tree.leaf_bar_name"),
         "secure": t("notes.setup_button"),
         "new_note": t("notes.new"),
+        "self_care": t("oefenen.selfcare_link"),
+        "first_conversation": practice_content(lang).conversations[0].title,
     }
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env["DW_ATSPI_TEXTS"] = json.dumps(texts)

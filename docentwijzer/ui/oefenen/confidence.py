@@ -40,7 +40,7 @@ from docentwijzer.oefenen_progress import (
 )
 
 from docentwijzer.ui import dialogs
-from docentwijzer.ui.widgets import card, heading, paragraph, scrolling, sources_line
+from docentwijzer.ui.widgets import card, heading, icon_button, paragraph, scrolling, sources_line
 
 #: How each moment is drawn: a fill pattern as well as a shade, so it is not told by colour.
 _PATTERNS = {
@@ -170,7 +170,9 @@ class ConfidencePage(QWidget):
         outer.addWidget(scroll)
 
         top = QHBoxLayout()
-        back = QPushButton(t("oefenen.back_to_overview"))
+        back = icon_button(
+            "arrow-left", t("oefenen.back_to_overview"), t("oefenen.back_to_overview")
+        )
         back.setObjectName("confidenceBack")
         back.clicked.connect(self.leave.emit)
         top.addWidget(back)

@@ -51,7 +51,7 @@ from docentwijzer.tree import TreeContent
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.oefenen.editor_forms import CaseForm, ConversationForm
 from docentwijzer.ui.oefenen.practice import PracticePage
-from docentwijzer.ui.widgets import heading, paragraph, scrolling, sources_line
+from docentwijzer.ui.widgets import heading, icon_button, paragraph, scrolling, sources_line
 
 #: How long to wait after the last keystroke before checking and refreshing the preview.
 CHECK_DELAY_MS = 250
@@ -145,7 +145,9 @@ class EditorPage(QWidget):
         page_scroll.setAccessibleName(t("oefenen.own_title"))
         outer.addWidget(page_scroll)
         top = QHBoxLayout()
-        back = QPushButton(t("oefenen.back_to_overview"))
+        back = icon_button(
+            "arrow-left", t("oefenen.back_to_overview"), t("oefenen.back_to_overview")
+        )
         back.setObjectName("editorBack")
         back.clicked.connect(self.leave.emit)
         top.addWidget(back)

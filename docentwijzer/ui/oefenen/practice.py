@@ -48,7 +48,7 @@ from docentwijzer.ui.oefenen.common import (
     show_if,
 )
 from docentwijzer.ui.oefenen.referral import ReferralPanel
-from docentwijzer.ui.widgets import card, heading, paragraph, scrolling, sources_line
+from docentwijzer.ui.widgets import card, heading, icon_button, paragraph, scrolling, sources_line
 
 
 def transcript_html(lines: list[Line], student: str) -> str:
@@ -127,7 +127,9 @@ class PracticePage(QWidget):
         outer.addWidget(self.scroll)
 
         top = QHBoxLayout()
-        self.back_to_list = QPushButton(t("oefenen.all_conversations"))
+        self.back_to_list = icon_button(
+            "arrow-left", t("oefenen.all_conversations"), t("oefenen.all_conversations")
+        )
         self.back_to_list.setObjectName("backToList")
         self.back_to_list.clicked.connect(self.leave.emit)
         top.addWidget(self.back_to_list)

@@ -32,7 +32,7 @@ from docentwijzer.tree import (
 
 from docentwijzer.ui.oefenen.common import ArrowKeys, WrapButton, answer_button, digit, show_if
 from docentwijzer.ui.tree import load_profile
-from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+from docentwijzer.ui.widgets import card, heading, icon_button, paragraph, sources_line
 
 
 def contacts_html(contacts: list[ResolvedContact], office_now: bool) -> str:
@@ -74,7 +74,9 @@ class ReferralPanel(QWidget):
         column.addWidget(title)
         column.addWidget(paragraph(t("oefenen.referral_intro"), muted=True))
         controls = QHBoxLayout()
-        self.back_button = QPushButton(t("oefenen.referral_back"))
+        self.back_button = icon_button(
+            "arrow-left", t("oefenen.referral_back"), t("oefenen.referral_back")
+        )
         self.back_button.setObjectName("referralBack")
         self.back_button.clicked.connect(self.go_back)
         controls.addWidget(self.back_button)
