@@ -94,8 +94,15 @@ def placeholders(text: str) -> set[str]:
 
 
 def t(key: str, /, lang: Lang | None = None, **values: Any) -> str:
-    """The text for ``key`` in the current (or given) language, with ``{values}`` filled in."""
-    entry = _strings().get(key)
+    """The text for ``key`` in the current (or given) language, with ``{values}`` filled in.
+
+    With ``count=1`` the entry ``<key>_one`` is used when there is one ("1 notitie"), so no
+    text needs "notitie(s)".
+    """
+    strings = _strings()
+    if values.get("count") == 1 and f"{key}_one" in strings:
+        key = f"{key}_one"
+    entry = strings.get(key)
     text = entry.get(lang or _current) if isinstance(entry, dict) else None
     if not isinstance(text, str):
         warnings.warn(f"missing translation key {key!r}", stacklevel=2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
-from docentwijzer import APP_NAME, __version__, paths
+from docentwijzer import APP_NAME, __version__, i18n, paths
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import language, t
 from docentwijzer.sources import catalogue
@@ -91,7 +91,7 @@ class AboutScreen(Screen):
         if settings is None:
             return
         for combo, value in (
-            (self.language, settings.language),
+            (self.language, i18n.language()),  # what is shown, also with --lang
             (self.scheme, settings.color_scheme),
             (self.scale, settings.text_scale),
         ):

@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -49,7 +49,15 @@ from docentwijzer.profile import (
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+from docentwijzer.ui.tokens import SPACE
+from docentwijzer.ui.widgets import (
+    action_bar,
+    card,
+    heading,
+    paragraph,
+    primary_button,
+    sources_line,
+)
 
 #: Replaced in tests to fix "today" for the reminder and the date checks.
 today: Callable[[], date] = date.today
@@ -76,7 +84,8 @@ class ContactForm(QWidget):
         self.extra = extra
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 4, 0, 0)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setVerticalSpacing(SPACE["m"])  # form rows: room for a focus ring between
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above field
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -296,14 +305,10 @@ class ProfileScreen(Screen):
     # -- construction --------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        bar = QWidget()
-        bar.setObjectName("profileToolbar")
-        column = QVBoxLayout(bar)
-        column.setContentsMargins(24, 10, 24, 6)
-        column.setSpacing(4)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        self.save_button = QPushButton(t("instelling.save"))
+        """Opslaan, Importeren, Exporteren pinned at the bottom, as on every screen."""
+        bar, row = action_bar("actionBar", t("instelling.actions_name"))
+        bar.setObjectName("actionBar")
+        self.save_button = primary_button(t("instelling.save"))
         self.save_button.setToolTip(t("instelling.save_tip"))
         self.save_button.setAccessibleDescription(t("instelling.save_tip"))
         self.save_button.clicked.connect(self.save)
@@ -315,21 +320,15 @@ class ProfileScreen(Screen):
         self.export_button.setToolTip(t("instelling.export_tip"))
         self.export_button.setAccessibleDescription(t("instelling.export_tip"))
         self.export_button.clicked.connect(self.export_file)
-        for button in (self.save_button, self.import_button, self.export_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
         self.status = QLabel()
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
-        column.addWidget(self.status)
+        for button in (self.save_button, self.import_button, self.export_button):
+            row.addWidget(button)
+        row.addWidget(self.status, 1)
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
-        outer.insertWidget(0, bar)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        outer.insertWidget(1, line)
+        outer.addWidget(bar)
 
     def _build_national(self) -> None:
         content = help_content()
@@ -345,7 +344,9 @@ class ProfileScreen(Screen):
         for line in lines:
             title = paragraph(f"{line.name}: {line.number}")
             title.setObjectName(f"national_{line.id}")
-            title.setStyleSheet("font-weight: bold")
+            font = title.font()
+            font.setWeight(QFont.Weight.DemiBold)  # a subsection, as heading(..., 3)
+            title.setFont(font)
             column.addWidget(title)
             column.addWidget(paragraph(f"{line.when} {line.also}".strip()))
             self.national_numbers[line.id] = title

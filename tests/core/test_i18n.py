@@ -77,3 +77,27 @@ def test_importing_the_string_catalogue_loads_no_pydantic() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_one_note_is_not_written_as_notitie_s() -> None:
+    from docentwijzer.i18n import set_language, t
+
+    set_language("nl")
+    assert t("notes.count", count=1) == "1 notitie"
+    assert t("notes.count", count=2) == "2 notities"
+    assert t("notes.count", count=0) == "0 notities"
+    set_language("en")
+    assert t("notes.count", count=1) == "1 note"
+    set_language("nl")
+
+
+def test_no_notes_text_hedges_its_plural() -> None:
+    import json
+    from pathlib import Path
+
+    import docentwijzer
+
+    folder = Path(docentwijzer.__file__).parent / "locales"
+    entries = json.loads((folder / "notes.json").read_text(encoding="utf-8"))
+    hedged = [key for key, entry in entries.items() if any("(s)" in v for v in entry.values())]
+    assert not hedged, f"write singular and plural ('<key>_one') instead of '(s)': {hedged}"

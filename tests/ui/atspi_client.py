@@ -409,6 +409,8 @@ def run(session: Session, wanted: list[str], texts: dict[str, str]) -> None:
         elif scene == "tree leaf":
             session.key(NAV_KEYS["beslisboom"])
             _walk_to_a_leaf(session, texts["leaf_bar"])
+            if not any((n.name or "") == texts["leaf_bar"] for n in session.nodes()):
+                session.report(scene, "the walk through the referral guide reached no leaf")
             session.scene(scene)
         elif scene == "notes editor":
             session.key(NAV_KEYS["notities"])

@@ -306,3 +306,21 @@ def test_screens_are_prepared_while_idle_without_taking_anything_from_the_user(
     with qtbot.waitSignal(main_window.screens_prepared, timeout=60_000):
         pass
     assert main_window.is_built("signalering")
+
+
+def test_over_shows_the_language_in_use_also_when_started_with_lang_en(
+    qtbot: QtBot,
+    qapp,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    from docentwijzer.ui.application import configure
+
+    settings = Settings(language="nl")  # stored preference
+    i18n.set_language("en")  # `docentwijzer --lang en`
+    configure(qapp, settings)
+    window = MainWindow(settings, SettingsStore())
+    qtbot.addWidget(window)
+    window.show()
+    window.navigate("over")
+    about = window.current_screen()
+    assert about.language.currentText() == "English"  # type: ignore[attr-defined]

@@ -536,7 +536,7 @@ def test_delete_everything_for_one_pseudonym_and_then_everything(
     unlocked.show_list()
     unlocked.pseudonym_filter.setCurrentIndex(unlocked.pseudonym_filter.findData("AB"))
     unlocked.delete_pseudonym_button.click()
-    assert "alle 2 notitie(s) over AB" in str(dialog_log.calls[-1][1])
+    assert "alle 2 notities over AB" in str(dialog_log.calls[-1][1])
     assert session.store.pseudonyms() == ["CD"]
     assert unlocked.pseudonym_filter.currentData() is None
     unlocked._delete_all()
@@ -619,7 +619,7 @@ def test_home_offers_to_review_notes_past_retention(
     session.save(Note(pseudonym="OUD"))
     main_window.navigate("start")
     panel = main_window.current_screen().notes_panel  # type: ignore[attr-defined]
-    assert "1 notitie(s)" in panel.expired_line.text()
+    assert "1 notitie is meer dan" in panel.expired_line.text()
     panel.expired_button.click()
     screen = main_window.current_screen()
     assert isinstance(screen, NotesScreen) and screen.retention_filter.isChecked()
