@@ -116,6 +116,8 @@ def _edge_problems(window: MainWindow, image: QImage) -> list[str]:
                 control.parentWidget(), (QComboBox, QAbstractSpinBox)
             ):
                 continue  # the inner editor of a combo or spin box: the box has the edge
+            if control.visibleRegion().boundingRect() != control.rect():
+                continue  # partly scrolled out of view: its edges are the page's edge
             value = edge_contrast(image, rect_in(window, control))
             if value < 3.0:
                 name = control.accessibleName() or control.objectName() or type(control).__name__
