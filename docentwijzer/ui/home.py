@@ -34,6 +34,10 @@ class HomeScreen(Screen):
         self.body.addWidget(heading(t("home.title")))
         self.body.addWidget(paragraph(t("home.intro"), muted=True))
 
+        #: Calm messages at the top of Start (check-ins due, said once per start).
+        self.notices = QVBoxLayout()
+        self.body.addLayout(self.notices)
+
         grid_host = QWidget()
         self.grid = QGridLayout(grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +87,7 @@ class HomeScreen(Screen):
 
         self._notes_panel = NotesHomePanel()
         self.panels.addWidget(self._notes_panel)
+        self.notices.addWidget(self._notes_panel.announcement)
         if self.isVisible():
             self._notes_panel.show()  # at once, not on the next event-loop turn
 

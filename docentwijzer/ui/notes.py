@@ -45,12 +45,13 @@ from docentwijzer.vault import VaultError
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.checkins_calendar import export_calendar
+from docentwijzer.ui.checkins_due import DueListView
 from docentwijzer.ui.checkins_record import RecordPage
 from docentwijzer.ui.notes_editor import EditorPage, ViewPage
 from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage, wipe
 from docentwijzer.ui.notes_session import LOCK_SHORTCUT, NotesSession, session_for
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import heading
+from docentwijzer.ui.widgets import card, heading
 
 if TYPE_CHECKING:
     from docentwijzer.ui.notes_export import ExportJob
@@ -58,9 +59,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ShowNotes:
-    """Payload from the home screen: open the list with a filter (``due`` or ``retention``)."""
+    """Payload from the home screen: open the list with a filter (``due`` or ``retention``),
+    or (``checkin``) record how the check-in ``checkin`` went."""
 
     filter: str = ""
+    checkin: str = ""
 
 
 @contextmanager
@@ -181,6 +184,8 @@ class NotesScreen(Screen):
         self.body.addWidget(self.pages)
         self._session: NotesSession | None = None
         self._pending: NoteDraft | None = None
+        #: A check-in chosen on Start while the notes were locked: opened after unlocking.
+        self._pending_checkin = ""
         self._after_unlock = ""
         self._job: ExportJob | None = None
         #: Exports stopped by a lock that have not ended yet (they end within a second).
@@ -249,6 +254,8 @@ class NotesScreen(Screen):
         elif page in (self.setup_page, self.unlock_page):
             if self._pending is not None:
                 self._open_draft()
+            elif self._pending_checkin:
+                self._open_pending_checkin()
             else:
                 self.show_list()
 
@@ -271,6 +278,12 @@ class NotesScreen(Screen):
         if self.session.is_open:
             self._fill_filters()
             self.refresh()
+            self._update_due()
+
+    def _update_due(self) -> None:
+        due = checkins.due_list(self.session.store)
+        self.due_view.show_due(due)
+        self.due_card.setVisible(len(due) > 0)
 
     def _about_to_lock(self) -> None:
         """Locking: stop exports without waiting; a half-written valid note is saved."""
@@ -287,6 +300,8 @@ class NotesScreen(Screen):
                 self._after_unlock = t("notes.lost_on_lock")
 
     def _clear_everything(self) -> None:
+        self.due_view.clear()
+        self.due_card.hide()
         self.editor.clear()
         self.record_page.clear()
         self.view_page.clear()
@@ -369,6 +384,14 @@ class NotesScreen(Screen):
         self.lock_button.clicked.connect(self.lock)
         top.addWidget(self.lock_button)
         column.addLayout(top)
+
+        # Check-ins that need attention: overdue, today, within a week.
+        self.due_view = DueListView(limit=3, expand_in_place=True)
+        self.due_view.open_checkin.connect(self.record_checkin)
+        self.due_card = card(heading(t("checkins.home_title"), 3), self.due_view)
+        self.due_card.setObjectName("dueCard")
+        self.due_card.hide()
+        column.addWidget(self.due_card)
 
         search_row = QHBoxLayout()
         self.new_button = QPushButton(t("notes.new"))
@@ -574,6 +597,7 @@ class NotesScreen(Screen):
         self.editor.clear()
         self._fill_filters()
         self.refresh()
+        self._update_due()
         self.pages.setCurrentWidget(self.list_page)
         self.search.setFocus()
 
@@ -897,11 +921,22 @@ class NotesScreen(Screen):
             else:
                 self._sync()
         elif isinstance(payload, ShowNotes):
-            if self.session.is_open:
+            if payload.checkin:
+                self._pending_checkin = payload.checkin
+                if self.session.is_open:
+                    self._open_pending_checkin()
+                else:
+                    self._sync()
+            elif self.session.is_open:
                 self.apply_filter(payload.filter)
                 self.show_list()
             else:
                 self._sync()
+
+    def _open_pending_checkin(self) -> None:
+        checkin_id, self._pending_checkin = self._pending_checkin, ""
+        if checkin_id:
+            self.record_checkin(checkin_id)
 
     def _open_draft(self) -> None:
         draft, self._pending = self._pending, None

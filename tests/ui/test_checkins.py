@@ -242,3 +242,104 @@ def test_a_calendar_file_that_cannot_be_written_says_so(
     notes.export_calendar(planned.id)
     name, args = dialog_log.calls[-1]
     assert name == "warn" and str(blocker / "x.ics") in str(args[1])
+
+
+# -- Start and the due lists -------------------------------------------------------------------
+
+
+def a_vault_with_check_ins(days: list[int]) -> None:
+    """As the teacher left it last time: notes with check-ins, locked, the hint written."""
+    store = NotesStore(Vault(vault_path(), kdf=TEST_KDF))
+    store.setup(PASSPHRASE)
+    for index, day in enumerate(days):
+        due = date.today() + timedelta(days=day)
+        checkins.save_note(store, Note(pseudonym=f"Geheim-{index}"), [CheckIn(due=due)])
+    checkins.write_hint(store)
+    store.lock()
+
+
+def shown_labels(widget) -> str:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    parts = [w.text() for w in widget.findChildren(QLabel) if w.isVisibleTo(widget)]
+    parts += [w.text() for w in widget.findChildren(QAbstractButton) if w.isVisibleTo(widget)]
+    return "\n".join(parts)
+
+
+def test_starting_with_check_ins_due_says_so_once_calmly_with_a_count_only(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    a_vault_with_check_ins([-2, 0, 5])
+    install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+    main_window.navigate("start")
+    home = main_window.current_screen()
+    panel = home.notes_panel  # type: ignore[attr-defined]
+    assert panel.announcement.isVisible()
+    text = shown_labels(home)
+    assert "Er staan check-ins klaar" in text and "gepland: 3" in text
+    assert "Geheim" not in text
+    # Said once: after leaving Start it does not come back this run.
+    main_window.navigate("beslisboom")
+    main_window.navigate("start")
+    assert not panel.announcement.isVisible()
+    assert "gepland: 3" in shown_labels(home)  # the count stays in the panel
+
+
+def test_no_message_when_nothing_is_due_yet(main_window: MainWindow) -> None:
+    a_vault_with_check_ins([3])
+    install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+    main_window.navigate("start")
+    home = main_window.current_screen()
+    panel = home.notes_panel  # type: ignore[attr-defined]
+    assert not panel.announcement.isVisible()
+    assert "Check-ins gepland: 1" in shown_labels(home)
+
+
+def test_the_message_opens_the_notes_and_a_due_check_in_opens_after_unlocking(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    a_vault_with_check_ins([0])
+    session = install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+    main_window.navigate("start")
+    panel = main_window.current_screen().notes_panel  # type: ignore[attr-defined]
+    qtbot.mouseClick(panel.announce_button, LEFT)
+    notes = main_window.current_screen()
+    assert isinstance(notes, NotesScreen)
+    assert notes.pages.currentWidget() is notes.unlock_page
+    session.unlock(PASSPHRASE)
+    main_window.navigate("start")
+    [item] = panel.due_list.buttons
+    assert "Geheim-0" in item.text() and "Vandaag" in item.text()
+    qtbot.mouseClick(item, LEFT)
+    assert notes.pages.currentWidget() is notes.record_page
+
+
+def test_notities_lists_what_is_due_and_shows_more_on_request(
+    notes: NotesScreen, session: NotesSession, qtbot: QtBot
+) -> None:
+    for index, day in enumerate([-3, -1, 0, 2, 6, 9]):
+        due = date.today() + timedelta(days=day)
+        session.save_with_plan(Note(pseudonym=f"P{index}"), [CheckIn(due=due)])
+    notes.show_list()
+    assert notes.due_card.isVisible()
+    assert notes.due_view.summary.text() == "Te laat: 2 · Vandaag: 1 · Binnen een week: 2"
+    assert [b.text().split(" · ")[0] for b in notes.due_view.buttons] == ["P0", "P1", "P2"]
+    qtbot.mouseClick(notes.due_view.more, LEFT)
+    assert len(notes.due_view.buttons) == 5  # the one in nine days is not within a week
+    qtbot.mouseClick(notes.due_view.buttons[3], LEFT)
+    assert notes.pages.currentWidget() is notes.record_page
+    assert "P3" in notes.record_page.about.text()
+
+
+def test_the_hint_follows_every_change_and_goes_with_delete_all(
+    notes: NotesScreen, session: NotesSession
+) -> None:
+    planned = saved_route(session, "STUDIE", "AB", date.today())
+    hint = checkins.read_hint(session.store)
+    assert hint is not None and (hint.open, hint.first_due) == (1, date.today())
+    session.record_checkin(planned.id, "succeeded", "", None)
+    assert checkins.read_hint(session.store) is None  # nothing open: no file
+    saved_route(session, "BINDING", "CD", date.today() + timedelta(days=2))
+    assert checkins.hint_path(session.store).exists()
+    session.destroy_all()
+    assert not checkins.hint_path(session.store).exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from docentwijzer import notes_pdf, paths
@@ -59,6 +59,7 @@ def unlocked(notes: NotesScreen, session: NotesSession) -> NotesScreen:
 def texts(widget: QWidget) -> str:
     """Everything a user could read in ``widget``: labels, fields, the list."""
     parts = [label.text() for label in widget.findChildren(QLabel)]
+    parts += [button.text() for button in widget.findChildren(QAbstractButton)]
     parts += [field.text() for field in widget.findChildren(QLineEdit)]
     parts += [box.toPlainText() for box in widget.findChildren(QPlainTextEdit)]
     if isinstance(widget, NotesScreen):
@@ -565,7 +566,7 @@ def test_a_deleted_marker_is_nowhere_in_the_data_folder(
 # -- home ----
 
 
-def test_home_shows_due_follow_ups_only_when_unlocked(
+def test_home_shows_due_check_ins_by_pseudonym_only_when_unlocked(
     main_window: Window, session: NotesSession, qtbot: QtBot
 ) -> None:
     session.setup(PASSPHRASE)
@@ -574,17 +575,22 @@ def test_home_shows_due_follow_ups_only_when_unlocked(
     home = main_window.current_screen()
     panel = home.notes_panel  # type: ignore[attr-defined]
     assert panel.card.isVisible()
-    assert "VV-1" in panel.due_line.text() and "(1)" in panel.due_line.text()
+    assert "Vandaag: 1" in panel.due_list.summary.text()
+    [item] = panel.due_list.buttons
+    assert "VV-1" in item.text()
     assert "geheim" not in texts(home)
     session.lock()
     shown = "\n".join(label.text() for label in home.findChildren(QLabel) if label.isVisible())
     assert "Notities zijn vergrendeld" in shown
-    assert "VV-1" not in texts(home)
+    assert "Er staan check-ins klaar (gepland: 1)" in shown  # a count, never who
+    assert "VV-1" not in texts(home) and "VV-1" not in shown
     session.unlock(PASSPHRASE)
-    qtbot.mouseClick(panel.due_button, Qt.MouseButton.LeftButton)
+    [item] = panel.due_list.buttons
+    qtbot.mouseClick(item, Qt.MouseButton.LeftButton)
     screen = main_window.current_screen()
-    assert isinstance(screen, NotesScreen) and screen.due_filter.isChecked()
-    assert screen.model.rowCount() == 1
+    assert isinstance(screen, NotesScreen)
+    assert screen.pages.currentWidget() is screen.record_page
+    assert "VV-1" in screen.record_page.about.text()
 
 
 def test_trainer_mode_locks_the_notes_and_home_shows_no_pseudonym_on_the_projector(
