@@ -17,7 +17,14 @@ import sys
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -394,6 +401,7 @@ def _tune(widget: QWidget) -> None:
         # selecting with the mouse and the context menu's Copy work without focus.
         if widget.focusPolicy() == Qt.FocusPolicy.ClickFocus:
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        plain_name(widget)
     elif isinstance(widget, QScrollArea) and not isinstance(widget, QAbstractItemView):
         # A page is no Tab stop (it was announced as "filler" with no visible focus); the
         # focus ring scrolls the focused control into view (ui/focusring.py).
@@ -402,6 +410,27 @@ def _tune(widget: QWidget) -> None:
         # Return presses a focused button, as Space does (outside dialogs, where Return is
         # the dialog's default button).
         widget.setAutoDefault(True)
+
+
+def plain_name(label: QLabel) -> None:
+    """A label showing rich text is read by its text: give it the words, not the markup.
+
+    Qt reports a QLabel's text as its accessible name, HTML tags and entities included, so a
+    screen reader read "<b>Studentpsycholoog</b><br>..." and "&#x27;". Called when a label is
+    first polished and by code that changes a rich label's text.
+    """
+    text = label.accessibleName() or label.text()
+    if label.textFormat() == Qt.TextFormat.PlainText and not label.accessibleName():
+        return
+    if "<" not in text and "&" not in text:
+        return
+    label.setAccessibleName(plain_text(text))
+
+
+def plain_text(html: str) -> str:
+    """What a screen reader should say for a piece of rich text: the words, no tags or
+    entities ("&#x27;" becomes "'")."""
+    return QTextDocumentFragment.fromHtml(html).toPlainText().strip()
 
 
 _app_style: AppStyle | None = None

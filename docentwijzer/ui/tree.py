@@ -49,6 +49,7 @@ from docentwijzer.tree import (
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.theme import plain_text
 from docentwijzer.ui.widgets import (
     action_bar,
     card,
@@ -86,7 +87,7 @@ def contact_card(contact: ResolvedContact) -> QWidget:
         lines.append(f"<small>{escape(t('tree.contact_checked', date=contact.checked))}</small>")
     label = paragraph("<br>".join(lines), rich=True)
     label.setObjectName(f"contact_{contact.key}")
-    label.setAccessibleName(label.text())
+    label.setAccessibleName(plain_text(label.text()))  # words, not HTML
     box = card(label, object_name="card")
     box.setProperty("missing", contact.missing)
     return box
@@ -387,7 +388,7 @@ class TreeScreen(Screen):
             return
         steps = "".join(f"<li>{escape(c.asked)} <b>{escape(c.answered)}</b></li>" for c in crumbs)
         self.crumbs.setText(f"{escape(t('tree.route'))}:<ol style='margin:0'>{steps}</ol>")
-        self.crumbs.setAccessibleName(self.crumbs.text())
+        self.crumbs.setAccessibleName(plain_text(self.crumbs.text()))
 
     def _answer_button(
         self, number: int, label: str, hint: str, urgent: bool

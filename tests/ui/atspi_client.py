@@ -399,7 +399,7 @@ def _changed(
     return (max(a, b) + 0.05) / (min(a, b) + 0.05) >= 3.0
 
 
-def run(session: Session, wanted: list[str], texts: dict[str, str]) -> None:
+def run(session: Session, wanted: list[str], texts: dict[str, object]) -> None:
     for scene in ALL_SCENES:
         if scene not in wanted:
             continue
@@ -408,7 +408,7 @@ def run(session: Session, wanted: list[str], texts: dict[str, str]) -> None:
             session.scene(scene)
         elif scene == "tree leaf":
             session.key(NAV_KEYS["beslisboom"])
-            _walk_to_a_leaf(session, texts["leaf_bar"])
+            _walk_to_a_leaf(session, texts["answers"])  # type: ignore[arg-type]
             if not any((n.name or "") == texts["leaf_bar"] for n in session.nodes()):
                 session.report(scene, "the walk through the referral guide reached no leaf")
             session.scene(scene)
@@ -450,20 +450,14 @@ def _press_named(session: Session, name: str) -> None:
     session.report("press", f"no button named {name!r}")
 
 
-def _walk_to_a_leaf(session: Session, leaf_bar: str) -> None:
-    """Answer the referral guide's first choices until a next step (the leaf) shows."""
-    for _ in range(8):
-        if any((n.name or "") == leaf_bar for n in session.nodes()):
+def _walk_to_a_leaf(session: Session, answers: list[str]) -> None:
+    """Press the referral guide's answers, by name, as a screen-reader user would."""
+    for label in answers:
+        button = session.find("push button", label, timeout=5)
+        if button is None:
+            session.report("tree leaf", f"no answer button named {label!r}")
             return
-        answers = [
-            n
-            for n in session.nodes()
-            if _role(n) == "push button" and (n.name or "").strip()[:2].rstrip(".").isdigit()
-        ]
-        if not answers:
-            return
-        session.press(answers[0])
-        time.sleep(0.5)
+        session.press(button)
 
 
 def _role(node) -> str:  # type: ignore[no-untyped-def]
@@ -473,7 +467,7 @@ def _role(node) -> str:  # type: ignore[no-untyped-def]
         return ""
 
 
-def _open_the_editor(session: Session, texts: dict[str, str]) -> None:
+def _open_the_editor(session: Session, texts: dict[str, object]) -> None:
     fields = [n for n in session.nodes() if _role(n) == "password text"]
     for field in fields[:2]:
         field.queryEditableText().setTextContents("oranje fiets aan de gracht")

@@ -82,10 +82,29 @@ def tools() -> None:
     pytest.skip(message)
 
 
+def route_to_a_leaf() -> list[str]:
+    """The buttons to press from the first question to the leaf PSYCHISCH (with contacts)."""
+    from docentwijzer.tree import Question, StepNode, tree_content
+
+    tree = tree_content()
+    labels, current = [], "start"
+    for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
+        node = tree.node(current)
+        while isinstance(node, StepNode):
+            labels.append(node.continue_label)
+            current = node.next
+            node = tree.node(current)
+        assert isinstance(node, Question)
+        labels.append(next(a.label for a in node.answers if a.next == target))
+        current = target
+    return labels
+
+
 def run_client(lang: str, scenes: list[str]) -> dict[str, object]:
     i18n.set_language(lang)
-    texts = {
+    texts: dict[str, object] = {
         "leaf_bar": t("tree.leaf_bar_name"),
+        "answers": route_to_a_leaf(),
         "secure": t("notes.setup_button"),
         "new_note": t("notes.new"),
         "self_care": t("oefenen.selfcare_link"),

@@ -59,3 +59,16 @@ def test_no_sheet_on_the_application_or_a_single_widget(main_window: MainWindow)
         if w.styleSheet() and w not in regions
     ]
     assert not own, f"widgets with a style sheet of their own: {own}"
+
+
+def test_a_rich_label_is_read_by_its_words_not_its_markup(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    assert theme.plain_text("<b>The student&#x27;s own GP</b><br>calls") == (
+        "The student's own GP\ncalls"
+    )
+    label = QLabel("<b>Studentpsycholoog</b><br><i>vul in</i>")
+    qtbot.addWidget(label)
+    label.setAccessibleName(label.text())  # as a screen once did
+    theme.plain_name(label)
+    assert label.accessibleName() == "Studentpsycholoog\nvul in"
