@@ -112,7 +112,7 @@ def main() -> int:
         ok = cold <= TARGET
         failed += not ok
         print(
-            f"{'OK  ' if ok else 'SLOW'} {name + ', first call after unlock':45} "
+            f"{'OK  ' if ok else 'MISS'} {name + ', first call after unlock':45} "
             f"{cold * 1000:7.1f} ms  (target ≤ {TARGET * 1000:.0f} ms; again: {warm * 1000:.1f} ms)"
         )
     store.destroy()

@@ -98,7 +98,7 @@ def main() -> int:
         value = figures[name]
         ok = value <= goal
         failed += not ok
-        print(f"{'OK  ' if ok else 'SLOW'} {name:50} {value:7.2f} s   (goal ≤ {goal:g} s)")
+        print(f"{'OK  ' if ok else 'MISS'} {name:50} {value:7.2f} s   (goal ≤ {goal:g} s)")
     return 1 if failed else 0
 
 

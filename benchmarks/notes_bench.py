@@ -177,7 +177,7 @@ def main() -> int:
         failed += not ok
         unit = (lambda v: f"{v * 1000:7.1f} ms") if target < 1 else (lambda v: f"{v:7.2f} s ")
         print(
-            f"{'OK  ' if ok else 'SLOW'} {name:45} {unit(value)}  (target ≤ {unit(target).strip()})"
+            f"{'OK  ' if ok else 'MISS'} {name:45} {unit(value)}  (target ≤ {unit(target).strip()})"
         )
     store.destroy()
     window.close()
