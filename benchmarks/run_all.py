@@ -42,7 +42,7 @@ def main() -> int:
         assert child.stdout is not None
         for line in child.stdout:
             print(line, end="", flush=True)
-            if VERDICT.match(line):
+            if VERDICT.search(line.rstrip()):
                 summary.append(f"{line.rstrip()}  [{script.name}]")
         code = child.wait()
         if code and not any(
