@@ -66,6 +66,7 @@ def main() -> int:
         home = stack.enter_context(tempfile.TemporaryDirectory())
         env = dict(os.environ, DOCENTWIJZER_HOME=home)
         env.pop("DOCENTWIJZER_COLOR_SCHEME", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled bytecode, as an installed app has
         if args.offscreen or missing:
             env["QT_QPA_PLATFORM"] = "offscreen"
             where = "Qt offscreen" + (f" (no real X server: {missing})" if missing else "")

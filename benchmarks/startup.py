@@ -63,7 +63,9 @@ QApplication.__init__ = init
 
 def environment(home: str) -> dict[str, str]:
     env = dict(os.environ, DOCENTWIJZER_HOME=home)
-    for name in ("QT_QPA_PLATFORM", "DOCENTWIJZER_COLOR_SCHEME"):
+    # An installed app has its bytecode compiled (pip does it on install, a bundle ships it):
+    # let the warm-up run write it, as it is for the libraries in the environment.
+    for name in ("QT_QPA_PLATFORM", "DOCENTWIJZER_COLOR_SCHEME", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     return env
 
