@@ -317,6 +317,9 @@ class MainWindow(QMainWindow):
         self._prepare_queue = [a.id for a in PREPARE_ORDER if a.id not in self._screens]
         self._prepare_timer.start()
 
+    def is_preparing(self) -> bool:
+        return bool(self._prepare_queue) or self._prepare_timer.isActive()
+
     def _prepare_next(self) -> None:
         while self._prepare_queue:
             area_id = self._prepare_queue.pop(0)
