@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from docentwijzer.ui.widgets import scrolling
@@ -48,11 +48,27 @@ class Screen(QWidget):
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
                 and widget is not self.scroll_area
             ):
+                if self._below_the_fold(widget):
+                    # A page to read first (Acute hulp): show its top. (Switching pages may
+                    # already have moved focus, and the view, to that control.)
+                    assert self.scroll_area is not None
+                    self.scroll_area.verticalScrollBar().setValue(0)
+                    break
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
-        # Nothing to operate here (a page to read): leave focus in the navigation rather than
-        # on the page itself, which a screen reader would call "filler".
+        # Nothing to operate at the top (a page to read): leave focus in the navigation rather
+        # than on the page itself, which a screen reader would call "filler".
         nav = getattr(self.window(), "nav", None)
         if isinstance(nav, QWidget):
             nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _below_the_fold(self, widget: QWidget) -> bool:
+        """True when ``widget`` lies below the first screenful of this page."""
+        area = self.scroll_area
+        if area is None or not self.body_widget.isAncestorOf(widget):
+            return False
+        # A screen shown for the first time has not been laid out yet.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        top = widget.mapTo(self.body_widget, widget.rect().topLeft()).y()
+        return top > area.viewport().height()

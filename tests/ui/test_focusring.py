@@ -99,3 +99,13 @@ def test_tabbing_to_a_control_below_the_fold_scrolls_it_into_view(
     QApplication.processEvents()
     top = target.mapTo(area.viewport(), target.rect().topLeft()).y()
     assert 0 <= top < area.viewport().height()
+
+
+def test_urgent_help_opens_at_its_top_even_with_a_button_at_the_bottom(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    assert main_window.current_area() == "acuut"
+    settle()
+    area = main_window.current_screen().scroll_area
+    assert area is not None and area.verticalScrollBar().value() == 0
