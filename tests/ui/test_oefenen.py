@@ -145,8 +145,12 @@ def test_trainer_mode_lets_the_room_vote_and_stores_nothing(
     votes = [box for box in page.findChildren(QSpinBox, "votes") if box.isVisible()]
     assert len(votes) == 3 and votes[0].accessibleName() == "Stemmen voor zin 1"
     votes[1].setValue(7)
+    votes[0].setValue(3)
     qtbot.keyClick(page, Qt.Key.Key_1)
     assert "Dit helpt" in visible_text(page)
+    assert page.feedback_votes.text() == (
+        "Stemmen van de zaal: zin 1: 3 · zin 2: 7 · zin 3: 0. Gekozen: zin 1."
+    )
     page.discuss_button.click()
     assert page.all_feedback.isVisible() and "Haha, stoppen" in page.all_feedback.text()
     for number in (1, 1, 1):

@@ -177,6 +177,10 @@ class PracticePage(QWidget):
         self.feedback_text = paragraph("")
         self.feedback_text.setObjectName("feedbackText")
         self.feedback_source = sources_line([])
+        # In trainer mode: how the room voted, next to what was chosen.
+        self.feedback_votes = paragraph("", muted=True)
+        self.feedback_votes.setObjectName("roomVotes")
+        self.feedback_votes.hide()
         feedback_row = QHBoxLayout()
         self.try_other = QPushButton(t("oefenen.try_other"))
         self.try_other.setObjectName("tryOther")
@@ -192,7 +196,12 @@ class PracticePage(QWidget):
         self.all_feedback = paragraph("", rich=True)
         self.all_feedback.setObjectName("allFeedback")
         self.all_feedback.hide()
-        for widget in (self.feedback_effect, self.feedback_text, self.feedback_source):
+        for widget in (
+            self.feedback_effect,
+            self.feedback_text,
+            self.feedback_source,
+            self.feedback_votes,
+        ):
             feedback_column.addWidget(widget)
         feedback_column.addLayout(feedback_row)
         feedback_column.addWidget(self.all_feedback)
@@ -291,9 +300,22 @@ class PracticePage(QWidget):
             return False
         if not any(n == number for n, _ in self.practice.options()):
             return False
+        votes = [box.value() for box in self.votes]  # read before the next turn clears them
         outcome = self.practice.choose_number(number)
         self.render(outcome=outcome)
+        self._show_votes(votes, number)
         return True
+
+    def _show_votes(self, votes: list[int], chosen: int) -> None:
+        if not any(votes):
+            show_if(self.feedback_votes, False)
+            return
+        counts = " · ".join(
+            t("oefenen.votes_count", number=index, count=count)
+            for index, count in enumerate(votes, start=1)
+        )
+        self.feedback_votes.setText(t("oefenen.votes_summary", counts=counts, chosen=chosen))
+        show_if(self.feedback_votes, True)
 
     def go_back(self) -> None:
         if self.practice is not None and self.practice.back():
@@ -348,6 +370,7 @@ class PracticePage(QWidget):
 
     def _render_feedback(self, outcome: Outcome | None) -> None:
         self.discuss_button.setChecked(False)
+        show_if(self.feedback_votes, False)
         if outcome is None:
             self.feedback.hide()
             return
