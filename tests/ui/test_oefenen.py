@@ -269,3 +269,22 @@ def test_self_care_is_reached_from_the_acute_and_suicide_guidance(
     assert link is not None and "En jij?" in link.text()
     link.click()
     assert main_window.current_area() == "zelfzorg"
+
+
+def test_a_screen_reader_gets_words_not_markup_anywhere_in_a_practice(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    oefenen.open_conversation("niet-meer-willen")
+    page = oefenen.practice
+    for number in (1, 1, 1, 1, 3, 1):  # to the end, then the real tree to the suicide guidance
+        qtbot.keyClick(page, digit_key(number))
+    page.discuss_button.setChecked(True)
+    rich = [
+        label
+        for label in page.findChildren(QLabel)
+        if label.isVisibleTo(page) and ("<" in label.text() or "&" in label.text())
+    ]
+    assert len(rich) >= 4  # transcript, ending, verdict, the leaf's steps and contacts
+    for label in rich:
+        name = label.accessibleName()
+        assert name and "<" not in name and "&#" not in name, (label.objectName(), name[:80])

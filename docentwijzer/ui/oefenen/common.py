@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
+    QLabel,
     QLayout,
     QPushButton,
     QSizePolicy,
@@ -127,6 +136,12 @@ def answer_button(number: int, label: str, hint: str = "") -> WrapButton:
     button.setAutoDefault(True)
     button.setAccessibleName(label)
     return button
+
+
+def set_rich(label: QLabel, html: str) -> None:
+    """Rich text on screen, its words (no tags, no entities) for a screen reader."""
+    label.setText(html)
+    label.setAccessibleName(QTextDocumentFragment.fromHtml(html).toPlainText().strip())
 
 
 def show_if(widget: QWidget, visible: bool) -> None:

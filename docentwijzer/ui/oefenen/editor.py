@@ -49,6 +49,7 @@ from docentwijzer.training import Case, builtin_cases, leaf_name
 from docentwijzer.tree import TreeContent
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.oefenen.common import set_rich
 from docentwijzer.ui.oefenen.editor_forms import CaseForm, ConversationForm
 from docentwijzer.ui.oefenen.practice import PracticePage
 from docentwijzer.ui.widgets import heading, icon_button, paragraph, scrolling, sources_line
@@ -341,7 +342,7 @@ class EditorPage(QWidget):
             f"<p><b>{escape(t('training.contacts_title'))}</b></p><ul>{contacts}</ul>"
             f"<p><b>{escape(t('training.questions_title'))}</b></p><ul>{questions}</ul>"
         )
-        self.case_preview.setText(html)
+        set_rich(self.case_preview, html)
         sources = [
             Source.model_validate(point["source"])
             for point in raw["discussion"]["why"]

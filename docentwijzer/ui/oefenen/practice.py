@@ -45,6 +45,7 @@ from docentwijzer.ui.oefenen.common import (
     answer_button,
     digit,
     effect_text,
+    set_rich,
     show_if,
 )
 from docentwijzer.ui.oefenen.referral import ReferralPanel
@@ -349,8 +350,7 @@ class PracticePage(QWidget):
         student = practice.conversation.student.split(",")[0].strip()
         lines = practice.transcript()
         self.transcript.setText(transcript_html(lines, student))
-        self.transcript.setAccessibleName(t("oefenen.transcript_name"))
-        self.transcript.setAccessibleDescription(transcript_plain(lines, student))
+        self.transcript.setAccessibleName(transcript_plain(lines, student))
         self._render_feedback(practice.last if full else outcome)
         self._render_turn()
         at_end = practice.at_end()
@@ -358,10 +358,10 @@ class PracticePage(QWidget):
         if at_end:
             ending = practice.ending
             assert ending is not None
-            self.ending_summary.setText(
-                f"<b>{escape(t('oefenen.ending_title'))}</b><br>{escape(ending.summary)}"
+            set_rich(
+                self.ending_summary,
+                f"<b>{escape(t('oefenen.ending_title'))}</b><br>{escape(ending.summary)}",
             )
-            self.ending_summary.setAccessibleName(ending.summary)
             show_if(self.done_row, False)
             self.referral.start(ending)
         if outcome is not None:

@@ -30,7 +30,14 @@ from docentwijzer.tree import (
     resolve_contacts,
 )
 
-from docentwijzer.ui.oefenen.common import ArrowKeys, WrapButton, answer_button, digit, show_if
+from docentwijzer.ui.oefenen.common import (
+    ArrowKeys,
+    WrapButton,
+    answer_button,
+    digit,
+    set_rich,
+    show_if,
+)
 from docentwijzer.ui.tree import load_profile
 from docentwijzer.ui.widgets import card, heading, icon_button, paragraph, sources_line
 
@@ -212,7 +219,7 @@ class ReferralPanel(QWidget):
             self.question.setText(node.title)
             self.question.setAccessibleName(node.title)
             items = "".join(f"<li>{escape(a.text)}</li>" for a in node.actions)
-            self.step_text.setText(f"<ol style='margin:0'>{items}</ol>")
+            set_rich(self.step_text, f"<ol style='margin:0'>{items}</ol>")
         else:
             self._leaf(node)
         self._options()
@@ -252,8 +259,7 @@ class ReferralPanel(QWidget):
                 f"<li>{escape(c.asked)} <b>{escape(c.answered)}</b></li>" for c in verdict.route
             )
             lines.append(f"{escape(t('oefenen.verdict_route'))}<ol style='margin:0'>{steps}</ol>")
-        self.verdict_label.setText("<br>".join(lines))
-        self.verdict_label.setAccessibleName(" ".join([said, self.ending.why]))
+        set_rich(self.verdict_label, "<br>".join(lines))
         sources = [self.ending.source] if self.ending.source is not None else []
         self.verdict_source.setText(t("app.sources", list="; ".join(x.label() for x in sources)))
         if not verdict.matches:
@@ -265,10 +271,10 @@ class ReferralPanel(QWidget):
         self.leaf_title.setText(leaf.title)
         self.leaf_title.setAccessibleName(leaf.title)
         items = "".join(f"<li>{escape(a.text)}</li>" for a in leaf.actions)
-        self.leaf_actions.setText(f"<ol style='margin:0'>{items}</ol>")
+        set_rich(self.leaf_actions, f"<ol style='margin:0'>{items}</ol>")
         profile, _notice = load_profile()
         contacts = resolve_contacts(leaf, profile, help_content(), now)
-        self.leaf_contacts.setText(contacts_html(contacts, is_office_hours(now)))
+        set_rich(self.leaf_contacts, contacts_html(contacts, is_office_hours(now)))
         labels = list(dict.fromkeys(x.label() for x in leaf_sources(leaf, follow_up=False)))
         self.leaf_sources.setText(t("app.sources", list="; ".join(labels)))
         if first:
