@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
@@ -340,3 +343,115 @@ class CardButton(QPushButton):
         mark = pixmap("chevron-right", token, chevron)
         painter.drawPixmap(self.width() - pad - chevron, (self.height() - chevron) // 2, mark)
         painter.end()
+
+
+class _WrapMixin:
+    """A check box or radio button whose text wraps, painted in the control itself, so a
+    screen reader meets one control named by its text (a label beside it was read twice)."""
+
+    _element: QStyle.ControlElement
+    _indicator: QStyle.SubElement
+
+    def _setup(self) -> None:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        widget.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)  # type: ignore[attr-defined]
+        return option
+
+    def _text_rect(self, width: int) -> QRect:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        option = self._option()
+        option.rect = QRect(0, 0, width, max(widget.height(), 1))
+        box = widget.style().subElementRect(self._indicator, option, widget)
+        left = box.right() + 1 + SPACE["s"]
+        return QRect(left, SPACE["xs"], max(width - left - 2, 20), 100000)
+
+    def text_left(self) -> int:
+        """Where the text starts: to line other controls up under it."""
+        return self._text_rect(200).left()
+
+    def _text_height(self, width: int) -> int:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        rect = self._text_rect(width)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return widget.fontMetrics().boundingRect(rect, flags, widget.text()).height()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        line = widget.fontMetrics().height()
+        return max(self._text_height(width) + 2 * SPACE["xs"], line + 2 * SPACE["s"], 32)
+
+    def sizeHint(self) -> QSize:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        em = widget.fontMetrics().horizontalAdvance("M")
+        width = min(widget.fontMetrics().horizontalAdvance(widget.text()) + 3 * em, 24 * em)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        width = widget.fontMetrics().horizontalAdvance("M") * 6
+        return QSize(width, self.heightForWidth(widget.width() or width))
+
+    def hitButton(self, _pos: QPoint) -> bool:
+        return True  # the whole row, text included, is the target
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        option = self._option()
+        option.text = ""
+        height = widget.height()
+        # The indicator beside the first line of text.
+        line = widget.fontMetrics().height()
+        option.rect = QRect(0, SPACE["xs"], widget.width(), line)
+        painter = QStylePainter(widget)
+        painter.drawControl(self._element, option)
+        colors = current_theme().colors
+        painter.setPen(QColor(colors.text if widget.isEnabled() else colors.disabled))
+        rect = self._text_rect(widget.width())
+        rect.setHeight(height)
+        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), widget.text())
+        painter.end()
+
+
+class WrapCheckBox(_WrapMixin, QCheckBox):
+    """A check box whose text wraps (one control: name = the text)."""
+
+    _element = QStyle.ControlElement.CE_CheckBox
+    _indicator = QStyle.SubElement.SE_CheckBoxIndicator
+
+    def __init__(self, text: str = "") -> None:
+        QCheckBox.__init__(self, text)
+        self._setup()
+
+
+class WrapRadioButton(_WrapMixin, QRadioButton):
+    """A radio button whose text wraps (one control: name = the text)."""
+
+    _element = QStyle.ControlElement.CE_RadioButton
+    _indicator = QStyle.SubElement.SE_RadioButtonIndicator
+
+    def __init__(self, text: str = "") -> None:
+        QRadioButton.__init__(self, text)
+        self._setup()
+
+
+# PySide6 only calls Python overrides of C++ virtuals found on classes derived from the Qt
+# class: copy the mixin's methods onto both controls.
+for _cls in (WrapCheckBox, WrapRadioButton):
+    for _name in (
+        "hasHeightForWidth",
+        "heightForWidth",
+        "sizeHint",
+        "minimumSizeHint",
+        "hitButton",
+        "paintEvent",
+    ):
+        setattr(_cls, _name, getattr(_WrapMixin, _name))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,7 +40,14 @@ from docentwijzer.ui.openheid.parts import (
     text_box,
     text_label,
 )
-from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+from docentwijzer.ui.widgets import (
+    WrapCheckBox,
+    WrapRadioButton,
+    card,
+    heading,
+    paragraph,
+    sources_line,
+)
 
 # -- pages ---------------------------------------------------------------------------------------
 
@@ -159,7 +165,7 @@ class SurePage(Page):
             group = QButtonGroup(box)
             self.buttons[item.id] = {}
             for value, key in ((True, "openheid.yes"), (False, "openheid.no")):
-                radio = QRadioButton()
+                radio = WrapRadioButton()
                 radio.setObjectName(f"sure_{phase}_{item.id}_{'ja' if value else 'nee'}")
                 group.addButton(radio)
                 self.buttons[item.id][value] = radio
@@ -296,7 +302,7 @@ class DonePage(Page):
         self.pdf_button.clicked.connect(screen.make_pdf)
         self.column.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.consent_box = QCheckBox()
+        self.consent_box = WrapCheckBox()
         self.consent_box.setObjectName("consent")
         consent = Wrapped(self.consent_box, t("openheid.consent"))
         self.consent_box.toggled.connect(self._consent_changed)

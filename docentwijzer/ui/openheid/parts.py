@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,8 @@ from docentwijzer.openheid import (
     OpennessResult,
     Question,
 )
+
+from docentwijzer.ui.widgets import WrapCheckBox, WrapRadioButton
 
 STUDENT_SCALE = 1.3
 
@@ -151,15 +152,22 @@ class Wrapped(QFrame):
         super().__init__()
         self.setObjectName("option")
         self.button = button
-        button.setAccessibleName(text)
-        self.label = _ClickLabel(text)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.clicked.connect(self._click)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.label, 1)
+        if isinstance(button, (WrapCheckBox, WrapRadioButton)):
+            # The control paints its own wrapping text: one control, read once.
+            button.setText(text)
+            self.label: QWidget = button
+            row.addWidget(button, 1)
+        else:
+            button.setAccessibleName(text)
+            label = _ClickLabel(text)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.clicked.connect(self._click)
+            self.label = label
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(label, 1)
         button.toggled.connect(self._sync)
         button.installEventFilter(self)
         self._sync()
@@ -188,7 +196,8 @@ class Wrapped(QFrame):
         return False
 
     def text(self) -> str:
-        return self.label.text()
+        label = self.label
+        return label.text() if isinstance(label, (QLabel, QAbstractButton)) else ""
 
 
 #: The look of the large answer targets (``#option``) is in the window sheet (ui/theme.py).
@@ -207,7 +216,7 @@ class ChoiceBox(QWidget):
         self.group = QButtonGroup(self)
         self.options: dict[str, Wrapped] = {}
         for option in question.options:
-            radio = QRadioButton()
+            radio = WrapRadioButton()
             radio.setObjectName(f"option_{question.id}_{option.id}")
             wrapped = Wrapped(radio, option.label)
             self.group.addButton(radio)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from docentwijzer.ui.openheid.parts import (
     page_title,
     text_label,
 )
+from docentwijzer.ui.widgets import WrapCheckBox
 
 
 class RecipientRow(QFrame):
@@ -150,7 +150,7 @@ class RecipientsPage(Page):
         owns += [r for r in self.stash.values() if r.own and r.id not in chosen]
         people += [(r.id, r.name, True) for r in owns]
         for person_id, name, _own in people:
-            box = QCheckBox()
+            box = WrapCheckBox()
             box.setObjectName(f"recipient_{person_id}")
             box.setChecked(person_id in chosen)
             box.toggled.connect(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -34,6 +33,7 @@ from docentwijzer.ui.openheid.parts import (
     page_title,
     text_label,
 )
+from docentwijzer.ui.widgets import WrapCheckBox
 
 
 class WeighRow(QWidget):
@@ -44,7 +44,7 @@ class WeighRow(QWidget):
         self.page, self.item_id, self.text, self.own = page, item_id, text, own
         row = QVBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 6)
-        self.box = QCheckBox()
+        self.box = WrapCheckBox()
         self.box.setObjectName(f"{page.kind}_{item_id}")
         self.wrapped = Wrapped(self.box, text)
         row.addWidget(self.wrapped)
@@ -54,7 +54,7 @@ class WeighRow(QWidget):
         for weight in WEIGHTS:
             self.weight.addItem(f"{weight_marks(weight)}  {weight_label(weight)}", weight)
         indent = QHBoxLayout()
-        indent.setContentsMargins(self.box.sizeHint().width() + 6, 0, 0, 0)
+        indent.setContentsMargins(self.box.text_left() + 8, 0, 0, 0)  # under the text
         indent.addWidget(self.weight)
         indent.addStretch(1)
         row.addLayout(indent)
