@@ -1,10 +1,12 @@
 """The signalling checklist ("Signalering"): content model and the ticks → summary function.
 
-The list is Korevaar's "Hoe weet je dat er een probleem is?" and the signals of a low sense of
-belonging, both from J. Dopmeijer's slides on student wellbeing (see docs/sources.md). A teacher
-ticks what they saw; :func:`summarise` turns the ticks into a plain-language summary (grouped,
-never a diagnosis) and into the :class:`~docentwijzer.handoff.SignalContext` the referral tree
-receives.
+The lists are Korevaar's "Hoe weet je dat er een probleem is?" and the signals of a low sense of
+belonging (Dopmeijer's slides), plus one signal from 113 Zelfmoordpreventie's public advice: the
+student talks about death, not wanting to live, or suicide. A teacher ticks what they saw;
+:func:`summarise` turns the ticks into a plain-language summary (grouped, never a diagnosis) and
+into the :class:`~docentwijzer.handoff.SignalContext` the referral tree receives: which nodes the
+signals point to (the talk-of-death signal opens the suicide guidance, not the danger-now leaf)
+and, when a signal tells, how the worry arrived.
 """
 
 from __future__ import annotations
@@ -18,14 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from docentwijzer.content import ContentDocument, load_content
 from docentwijzer.dates import format_date
-from docentwijzer.handoff import ObservedSignal, SignalContext
+from docentwijzer.handoff import Channel, ObservedSignal, SignalContext
 from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
-from docentwijzer.tree import DESTINATIONS, Destination
+from docentwijzer.tree import POINTER_ORDER, Pointer
 
-#: Node ids of the referral tree (docs/beslisboom.md), in the order the tree reaches them.
-TreeNode = Destination
-TREE_ORDER: tuple[str, ...] = DESTINATIONS
+#: What a signal can point the referral tree at, in the order the tree reaches it.
+TreeNode = Pointer
+TREE_ORDER: tuple[str, ...] = POINTER_ORDER
 
 #: Longest pseudonym the form accepts: initials or a short code, never a full record.
 PSEUDONYM_MAX = 24
@@ -44,6 +46,8 @@ class Signal(BaseModel):
     lead: str = ""
     #: The tree node this signal gives weight to, when ticked.
     points_to: TreeNode | None = None
+    #: How the worry arrived, when this signal says so (e.g. others voiced concern).
+    channel: Channel | None = None
     source: Source
 
 
@@ -223,10 +227,22 @@ def pseudonym_warning(text: str | None) -> str | None:
     return None
 
 
+def suggested_nodes(signals: Iterable[Signal]) -> list[str]:
+    """Every tree node the ticked signals point to, in the order the tree reaches them."""
+    nodes = {s.points_to for s in signals if s.points_to}
+    return [node for node in TREE_ORDER if node in nodes]
+
+
 def suggested_node(signals: Iterable[Signal]) -> str | None:
     """The earliest tree node any ticked signal points to (the conversation before a topic)."""
-    nodes = [s.points_to for s in signals if s.points_to]
-    return min(nodes, key=TREE_ORDER.index) if nodes else None
+    nodes = suggested_nodes(signals)
+    return nodes[0] if nodes else None
+
+
+def signalled_channel(signals: Iterable[Signal]) -> Channel | None:
+    """How the worry arrived, if exactly one way is implied by the ticked signals."""
+    channels = {s.channel for s in signals if s.channel}
+    return channels.pop() if len(channels) == 1 else None
 
 
 def _emphasis(urgent: bool, ticked: list[Signal]) -> list[str]:
@@ -291,6 +307,8 @@ def summarise(
         signals=observed,
         urgent=urgent,
         suggested_node=suggested_node(ticked),
+        suggested_nodes=suggested_nodes(ticked),
+        channel=signalled_channel(ticked),
     )
     return Summary(
         pseudonym=who,

@@ -12,6 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: How a worry reached the teacher: the student is with you or you saw it yourself; at a
+#: distance (e-mail, chat, phone, something written); or through someone else (a colleague or
+#: fellow student told you). A setting of the whole walk, never an answer; ``tree.Channel``.
+Channel = Literal["in_person", "distance", "via_other"]
+
 
 class ObservedSignal(BaseModel):
     """One ticked signal with what the teacher saw."""
@@ -33,8 +38,13 @@ class SignalContext(BaseModel):
     signals: list[ObservedSignal] = Field(default_factory=list)
     #: The teacher marked the situation as urgent: the tree opens at the urgent branch.
     urgent: bool = False
-    #: Optional node id the tree should emphasise (e.g. the conversation step).
+    #: Optional node id the tree should emphasise (e.g. the conversation step): the earliest
+    #: of ``suggested_nodes`` in the tree's order.
     suggested_node: str | None = None
+    #: Every node the ticked signals point to; the tree marks the answer leading to any of them.
+    suggested_nodes: list[str] = Field(default_factory=list)
+    #: How the worry arrived, when the ticked signals tell (e.g. "others voiced concern").
+    channel: Channel | None = None
 
 
 NoteOrigin = Literal["manual", "checklist", "route", "openheid"]

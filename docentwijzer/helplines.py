@@ -23,6 +23,8 @@ class Helpline(BaseModel):
     #: Other ways in (chat, text phone); may be empty.
     also: str = ""
     when: str = Field(min_length=1)
+    #: When this line's number was last verified (YYYY-MM), if later than ``numbers_checked``.
+    checked: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
     source: Source
 
 
@@ -38,6 +40,10 @@ class HelpContent(ContentDocument):
 
     def helpline(self, line_id: str) -> Helpline:
         return next(line for line in self.helplines if line.id == line_id)
+
+    def checked(self, line_id: str) -> str:
+        """When the number of ``line_id`` was last verified."""
+        return self.helpline(line_id).checked or self.numbers_checked
 
 
 def help_content(lang: Lang | None = None) -> HelpContent:

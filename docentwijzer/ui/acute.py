@@ -2,7 +2,9 @@
 
 The "what to do" comes from the referral tree's leaves ACUUT, TWIJFEL_GEVAAR and ZELFDODING
 (content/<lang>/beslisboom.json): one source of truth, so the acute screen and the tree can never
-say different things. The numbers come from content/<lang>/hulp.json.
+say different things. As in the tree, one choice says how the worry arrived (with the student, at
+a distance, through someone else) and each situation starts with what to do first for that. The
+numbers come from content/<lang>/hulp.json.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from docentwijzer.content import ContentError
+from docentwijzer.handoff import Channel
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
 from docentwijzer.profile import contact_for
 from docentwijzer.tree import (
     ACUTE_LEAVES,
+    DEFAULT_CHANNEL,
     is_office_hours,
     leaf_sources,
     resolve_contacts,
@@ -27,7 +31,8 @@ from docentwijzer.tree import (
 )
 
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.tree import Clock, contacts_block, load_profile
+from docentwijzer.ui.tree import Clock, load_profile
+from docentwijzer.ui.tree_widgets import ChannelChoice, contacts_block
 from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
 
 
@@ -41,6 +46,10 @@ class AcuteScreen(Screen):
         content = help_content()
         self.body.addWidget(heading(t("acute.title")))
         self.body.addWidget(paragraph(t("acute.intro")))
+        self.channel: Channel = DEFAULT_CHANNEL
+        self.channel_choice = ChannelChoice(self.channel)
+        self.channel_choice.changed.connect(self._set_channel)
+        self.body.addWidget(self.channel_choice)
 
         # The situations: rebuilt each time the screen is shown, so the institution's own
         # contacts and the office hours are current.
@@ -102,7 +111,8 @@ class AcuteScreen(Screen):
         )
         for leaf_id in ACUTE_LEAVES:
             leaf = tree.leaf(leaf_id)
-            steps = "".join(f"<li>{escape(action.text)}</li>" for action in leaf.actions)
+            first = leaf.first_steps.get(self.channel, [])
+            steps = "".join(f"<li>{escape(action.text)}</li>" for action in [*first, *leaf.actions])
             contacts = resolve_contacts(leaf, profile, helplines, now)
             box = card(
                 heading(leaf.title, 2),
@@ -115,6 +125,10 @@ class AcuteScreen(Screen):
             self.sections.addWidget(box)
         # Shown after it is filled: children added to a visible widget appear only later.
         self.sections_page.show()
+
+    def _set_channel(self, channel: Channel) -> None:
+        self.channel = channel
+        self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()

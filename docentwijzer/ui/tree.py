@@ -2,24 +2,25 @@
 
 The walk, the contacts, the note draft and the PDF all come from the core
 (:mod:`docentwijzer.tree`); this module only shows the current node and passes on clicks and keys.
+How the worry arrived (the walk's channel) is one compact choice above the route; it changes
+what a leaf or the conversation step says to do first. The conversation step can be parked
+(saved as a note or printed) and resumed later at "what does the student need".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QCommandLinkButton,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,15 +28,16 @@ from PySide6.QtWidgets import (
 
 from docentwijzer.checklist import checklist_content, summarise, ticks_from_context
 from docentwijzer.dates import format_date
-from docentwijzer.handoff import Reopen, SignalContext
+from docentwijzer.handoff import Channel, Reopen, SignalContext
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
 from docentwijzer.profile import InstitutionProfile, ProfileStore
 from docentwijzer.tree import (
+    SUICIDE_LEAF,
+    Action,
     Leaf,
     Question,
     ResolvedContact,
-    RouteError,
     StepNode,
     TreeContent,
     Walk,
@@ -43,13 +45,20 @@ from docentwijzer.tree import (
     is_office_hours,
     leaf_sources,
     note_draft,
+    phrase_sources,
     resolve_contacts,
     tree_content,
 )
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.theme import plain_text
+from docentwijzer.ui.tree_widgets import (
+    ActionItem,
+    ArrowKeys,
+    ChannelChoice,
+    contacts_block,
+    say_block,
+)
 from docentwijzer.ui.widgets import (
     action_bar,
     card,
@@ -61,119 +70,13 @@ from docentwijzer.ui.widgets import (
 
 Clock = Callable[[], datetime]
 
+__all__ = ["Clock", "TreeScreen", "contacts_block", "load_profile"]
+
 
 def load_profile() -> tuple[InstitutionProfile, str | None]:
     """The institution profile as saved now (re-read each time, so edits show at once)."""
     loaded = ProfileStore().load()
     return loaded.value, loaded.notice
-
-
-# -- pieces shared with the acute screen -------------------------------------------------------
-
-
-def contact_card(contact: ResolvedContact) -> QWidget:
-    """One contact: who, the number in bold (or "vul in bij Instellingsgegevens"), why, details."""
-    lines = [f"<b>{escape(contact.title)}</b>"]
-    if contact.note:
-        lines[0] += f" — {escape(contact.note)}"
-    if contact.number:
-        lines.append(f"<span style='font-size:large'><b>{escape(contact.number)}</b></span>")
-    elif contact.missing:
-        lines.append(f"<i>{escape(t('tree.missing'))}</i>")
-    lines += [escape(detail) for detail in contact.details]
-    if contact.national and contact.checked:
-        lines.append(f"<small>{escape(t('tree.numbers_checked', date=contact.checked))}</small>")
-    elif contact.checked and not contact.national and contact.number:
-        lines.append(f"<small>{escape(t('tree.contact_checked', date=contact.checked))}</small>")
-    label = paragraph("<br>".join(lines), rich=True)
-    label.setObjectName(f"contact_{contact.key}")
-    label.setAccessibleName(plain_text(label.text()))  # words, not HTML
-    box = card(label, object_name="card")
-    box.setProperty("missing", contact.missing)
-    return box
-
-
-def contact_line(contact: ResolvedContact) -> QLabel:
-    """One contact on one line (the acute screen: the details are in the numbers table)."""
-    who = escape(contact.title) + (f" — {escape(contact.note)}" if contact.note else "")
-    if contact.number:
-        text = f"<b>{escape(contact.number)}</b> · {who}"
-    elif contact.missing:
-        text = f"{who}: <i>{escape(t('tree.missing'))}</i>"
-    else:
-        text = f"{who}: {escape(' '.join(contact.details))}"
-    label = paragraph(text, rich=True)
-    label.setObjectName(f"contact_{contact.key}")
-    return label
-
-
-def contacts_block(
-    contacts: Sequence[ResolvedContact], office_now: bool, *, compact: bool = False
-) -> QWidget:
-    host = QWidget()
-    column = QVBoxLayout(host)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(6)
-    if any(c.hours != "always" for c in contacts):
-        column.addWidget(
-            paragraph(t("tree.office_now" if office_now else "tree.outside_now"), muted=True)
-        )
-    for contact in contacts:
-        column.addWidget(contact_line(contact) if compact else contact_card(contact))
-    return host
-
-
-class _ActionItem(QWidget):
-    """A check box with a wrapping label (a QCheckBox's own text does not wrap at 200%)."""
-
-    def __init__(self, number: int, text: str, checked: bool) -> None:
-        super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 2, 0, 2)
-        # outlined in the text colour and sized from the font, as on the checklist: the plain
-        # Fusion box is a faint grey square in light mode and on a projector
-        self.box = QCheckBox()
-        self.box.setObjectName("actionBox")
-        self.box.setChecked(checked)
-        self.box.setAccessibleName(text)
-        self.text = f"{number}. {text}"
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.box.toggled.connect(self._mark)
-        self._mark(checked)
-        self.label.setBuddy(self.box)
-        self.label.mousePressEvent = self._toggle  # type: ignore[method-assign]
-        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.label, 1)
-
-    def _mark(self, on: bool) -> None:
-        # A visible tick next to the text too: "done" is never told by colour alone.
-        self.label.setText(f"✓ {self.text}" if on else self.text)
-
-    def _toggle(self, _event: QMouseEvent) -> None:
-        self.box.toggle()
-        self.box.setFocus(Qt.FocusReason.MouseFocusReason)
-
-
-class _ArrowKeys(QObject):
-    """Up/Down move between the answer buttons (instead of scrolling the page)."""
-
-    def __init__(self, buttons: list[QCommandLinkButton]) -> None:
-        super().__init__()
-        self.buttons = buttons
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
-            if step is not None and watched in self.buttons:
-                index = self.buttons.index(watched)  # type: ignore[arg-type]
-                target = self.buttons[(index + step) % len(self.buttons)]
-                target.setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-        return False
-
-
-# -- the screen ----------------------------------------------------------------------------------
 
 
 class TreeScreen(Screen):
@@ -186,13 +89,14 @@ class TreeScreen(Screen):
         self.tree: TreeContent = tree_content()
         self.walk = Walk(self.tree)
         self.context: SignalContext | None = None
-        self.suggested_node: str | None = None
+        self.suggested_nodes: list[str] = []
         self.note_id: str | None = None
         self.done: set[str] = set()
         self.answer_buttons: list[QCommandLinkButton] = []
-        self.action_items: dict[str, _ActionItem] = {}
+        self.onward_buttons: list[QCommandLinkButton] = []
+        self.action_items: dict[str, ActionItem] = {}
         self.contacts: list[ResolvedContact] = []
-        self._arrows: _ArrowKeys | None = None
+        self._arrows: ArrowKeys | None = None
 
         self.body.addWidget(heading(self.tree.title))
         self.body.addWidget(paragraph(self.tree.intro, muted=True))
@@ -220,9 +124,18 @@ class TreeScreen(Screen):
         controls.addStretch(1)
         self.body.addLayout(controls)
 
+        self.channel_choice = ChannelChoice(self.walk.channel)
+        self.channel_choice.changed.connect(self.set_channel)
+        self.body.addWidget(self.channel_choice)
+
         self.crumbs = paragraph("", rich=True)
         self.crumbs.setObjectName("breadcrumb")
         self.body.addWidget(self.crumbs)
+
+        self.notice = paragraph("")
+        self.notice.setObjectName("resumeNotice")
+        self.notice.hide()
+        self.body.addWidget(self.notice)
 
         self.node_host = QWidget()
         self.node_column = QVBoxLayout(self.node_host)
@@ -234,7 +147,8 @@ class TreeScreen(Screen):
         self.render()
 
     def _build_leaf_bar(self) -> None:
-        """At a leaf, "save as note" and "print" stay in view below the page (no scrolling)."""
+        """At a leaf or the conversation step, "save as note" and "print" stay in view below the
+        page (no scrolling)."""
         self.leaf_bar, self.leaf_row = action_bar("leafBar", t("tree.leaf_bar_name"))
         self.layout().addWidget(self.leaf_bar)
         self.leaf_bar.hide()
@@ -250,47 +164,73 @@ class TreeScreen(Screen):
 
     def receive(self, payload: object) -> None:
         if isinstance(payload, SignalContext):
-            self.context = payload
-            self.suggested_node = payload.suggested_node
-            self.note_id = None
-            self.done = set()
-            if payload.urgent:
-                self.walk.go_urgent()
-            else:
-                self.walk.restart()
+            self._receive_signals(payload)
         elif isinstance(payload, Reopen) and payload.kind == "route":
-            self.note_id = payload.note_id
-            self.suggested_node = None
-            data, checklist = payload.data, None
-            if isinstance(data.get("route"), dict):  # handed the whole link of a note
-                data, checklist = data["route"], data.get("checklist")
-            try:
-                self.context = SignalContext.model_validate(checklist) if checklist else None
-            except ValidationError:
-                self.context = None
-            if payload.pseudonym and self.context is None:
-                self.context = SignalContext(pseudonym=payload.pseudonym)
-            try:
-                self.walk, done = Walk.restore(self.tree, data)
-            except RouteError:
-                self.walk = Walk(self.tree)
-                done = []
-                dialogs.info(self, t("tree.title"), t("tree.reopen_failed"))
-            self.done = set(done)
+            self._reopen(payload)
         else:
             return
         self.render()
 
+    def _receive_signals(self, context: SignalContext) -> None:
+        self.context = context
+        self.suggested_nodes = list(context.suggested_nodes) or (
+            [context.suggested_node] if context.suggested_node else []
+        )
+        self.note_id = None
+        self.done = set()
+        self.notice.hide()
+        if context.channel is not None:
+            self.walk.channel = context.channel
+        if context.urgent:
+            self.walk.go_urgent()
+        elif SUICIDE_LEAF in self.suggested_nodes:
+            # Talk of death or suicide without danger now: straight to the suicide guidance.
+            self.walk.go_suicide()
+        else:
+            self.walk.restart()
+
+    def _reopen(self, payload: Reopen) -> None:
+        self.note_id = payload.note_id
+        self.suggested_nodes = []
+        data, checklist = payload.data, None
+        if isinstance(data.get("route"), dict):  # handed the whole link of a note
+            data, checklist = data["route"], data.get("checklist")
+        try:
+            self.context = SignalContext.model_validate(checklist) if checklist else None
+        except ValidationError:
+            self.context = None
+        if payload.pseudonym and self.context is None:
+            self.context = SignalContext(pseudonym=payload.pseudonym)
+        resumed = Walk.resume(self.tree, data)
+        self.walk = resumed.walk
+        self.done = set(resumed.done)
+        self.notice.hide()
+        if not resumed.readable or (not resumed.complete and not self.walk.can_go_back()):
+            dialogs.info(self, t("tree.title"), t("tree.reopen_failed"))
+        elif not resumed.complete:
+            where = self._node_name(self.walk.current)
+            dialogs.info(self, t("tree.title"), t("tree.reopen_partly", where=where))
+        elif resumed.continued:
+            self.notice.setText(t("tree.resumed_after_conversation"))
+            self.notice.show()
+
+    @staticmethod
+    def _node_name(node: Question | StepNode | Leaf) -> str:
+        return node.text if isinstance(node, Question) else node.title
+
     # -- walking ----------------------------------------------------------------------------------
 
     def choose(self, target: str) -> None:
-        if isinstance(self.walk.current, Leaf):
+        if target not in [option.target for option in self.walk.options()]:
             return
         self.walk.choose(target)
         self.done = set()
+        self.notice.hide()
         self.render()
 
     def choose_number(self, number: int) -> bool:
+        if isinstance(self.walk.current, Leaf):
+            return False  # a leaf's way on is chosen with Tab and Enter, never by a stray digit
         for option in self.walk.options():
             if option.number == number:
                 self.choose(option.target)
@@ -300,12 +240,22 @@ class TreeScreen(Screen):
     def go_back(self) -> None:
         if self.walk.back():
             self.done = set()
+            self.notice.hide()
             self.render()
 
     def restart(self) -> None:
         self.walk.restart()
         self.done = set()
+        self.notice.hide()
         self.render()
+
+    def set_channel(self, channel: Channel) -> None:
+        """How the worry arrived changed: the same node, its first steps for that channel."""
+        if channel == self.walk.channel:
+            return
+        self.walk.channel = channel
+        self.render()
+        self.channel_choice.combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -318,8 +268,10 @@ class TreeScreen(Screen):
         super().keyPressEvent(event)
 
     def focus_first(self) -> None:
-        suggested = self.walk.suggested(self.suggested_node)
-        if self.answer_buttons:
+        suggested = self.walk.suggested(self.suggested_nodes)
+        if self.onward_buttons:
+            self.onward_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
+        elif self.answer_buttons:
             index = suggested.number - 1 if suggested else 0
             self.answer_buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
         elif self.action_items:
@@ -332,6 +284,7 @@ class TreeScreen(Screen):
     def render(self) -> None:
         self._render_context()
         self._render_crumbs()
+        self.channel_choice.set_channel(self.walk.channel)
         self.back_button.setEnabled(self.walk.can_go_back())
         if self.node_page is not None:
             self.node_page.hide()
@@ -343,7 +296,9 @@ class TreeScreen(Screen):
         self.node_layout.setContentsMargins(0, 0, 0, 0)
         self.node_layout.setSpacing(10)
         self.answer_buttons = []
+        self.onward_buttons = []
         self.action_items = {}
+        self.contacts = []
         node = self.walk.current
         if isinstance(node, Question):
             self._render_question(node)
@@ -353,7 +308,7 @@ class TreeScreen(Screen):
             self._render_leaf(node)
         self.node_column.addWidget(self.node_page)
         self.node_page.show()
-        self._render_leaf_bar(isinstance(node, Leaf))
+        self._render_leaf_bar(not isinstance(node, Question))
         if self.scroll_area is not None:
             self.scroll_area.verticalScrollBar().setValue(0)
         if self.isVisible():
@@ -378,6 +333,8 @@ class TreeScreen(Screen):
             parts.append(f"<ul style='margin:0'>{items}</ul>")
         if ctx.urgent:
             parts.append(escape(t("tree.context_urgent")))
+        elif SUICIDE_LEAF in self.suggested_nodes:
+            parts.append(escape(t("tree.context_suicide")))
         self.context_label.setText("".join(parts))
         self.context_panel.show()
 
@@ -388,12 +345,13 @@ class TreeScreen(Screen):
             return
         steps = "".join(f"<li>{escape(c.asked)} <b>{escape(c.answered)}</b></li>" for c in crumbs)
         self.crumbs.setText(f"{escape(t('tree.route'))}:<ol style='margin:0'>{steps}</ol>")
-        self.crumbs.setAccessibleName(plain_text(self.crumbs.text()))
+        self.crumbs.setAccessibleName(self.crumbs.text())
 
     def _answer_button(
-        self, number: int, label: str, hint: str, urgent: bool
+        self, number: int | None, label: str, hint: str, urgent: bool
     ) -> QCommandLinkButton:
-        button = QCommandLinkButton(f"{number}.  {label}", hint)
+        text = f"{number}.  {label}" if number is not None else f"→  {label}"
+        button = QCommandLinkButton(text, hint)
         # Without an explicit font a command link keeps a fixed 9 pt: unreadable at 200%.
         font = QApplication.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -406,7 +364,7 @@ class TreeScreen(Screen):
         return button
 
     def _add_options(self) -> None:
-        suggested = self.walk.suggested(self.suggested_node)
+        suggested = self.walk.suggested(self.suggested_nodes)
         for option in self.walk.options():
             hint = option.hint
             if suggested is not None and option.target == suggested.target:
@@ -416,7 +374,7 @@ class TreeScreen(Screen):
             button.clicked.connect(lambda _=False, target=option.target: self.choose(target))
             self.node_layout.addWidget(button)
             self.answer_buttons.append(button)
-        self._arrows = _ArrowKeys(self.answer_buttons)
+        self._arrows = ArrowKeys(self.answer_buttons)
         for button in self.answer_buttons:
             button.installEventFilter(self._arrows)
         hint_label = paragraph(t("tree.keys_hint", count=len(self.answer_buttons)), muted=True)
@@ -429,14 +387,67 @@ class TreeScreen(Screen):
         self._add_options()
         self.node_layout.addWidget(sources_line([node.source]))
 
+    def _add_checklist(self, first: list[Action], actions: list[Action]) -> None:
+        """The first steps for how the worry arrived, then the actions: tickable, numbered."""
+        number = 0
+        for title, items in (
+            (t("tree.first_steps", channel=t(f"tree.channel_short_{self.walk.channel}")), first),
+            (t("tree.actions"), actions),
+        ):
+            if not items:
+                continue
+            section = heading(title, 3)
+            section.setObjectName("firstStepsTitle" if items is first else "actionsTitle")
+            self.node_layout.addWidget(section)
+            if number == 0:
+                self.node_layout.addWidget(paragraph(t("tree.actions_hint"), muted=True))
+            for action in items:
+                number += 1
+                item = ActionItem(number, action.text, action.id in self.done)
+                item.setObjectName("firstStep" if items is first else "action")
+                item.box.toggled.connect(lambda on, a=action.id: self._tick(a, on))
+                self.action_items[action.id] = item
+                self.node_layout.addWidget(item)
+
+    def _add_follow_up(self, node: Leaf | StepNode) -> None:
+        if node.follow_up is None:
+            return
+        self.node_layout.addWidget(heading(t("tree.follow_up"), 3))
+        suggested = format_date(follow_up_date(node, self.clock().date()))
+        follow = paragraph(f"{node.follow_up.text} {t('tree.follow_up_date', date=suggested)}")
+        follow.setObjectName("followUp")
+        self.node_layout.addWidget(follow)
+
     def _render_step(self, node: StepNode) -> None:
         self.node_layout.addWidget(heading(node.title, 2))
         if node.intro:
             self.node_layout.addWidget(paragraph(node.intro))
-        items = "".join(f"<li>{escape(a.text)}</li>" for a in node.actions)
-        self.node_layout.addWidget(paragraph(f"<ol>{items}</ol>", rich=True))
-        self.node_layout.addWidget(sources_line(leaf_sources(node)))
+        self._add_checklist(self.walk.first_steps(), list(node.actions))
+        phrases = self.walk.phrases()
+        if phrases:
+            self.node_layout.addWidget(say_block(phrases))
+        park = paragraph(t("tree.park_hint"), muted=True)
+        park.setObjectName("parkHint")
+        self.node_layout.addWidget(park)
+        self._add_follow_up(node)
+        self.node_layout.addWidget(sources_line([*leaf_sources(node), *phrase_sources(phrases)]))
         self._add_options()
+
+    def _render_onward(self, leaf: Leaf) -> None:
+        if not leaf.onward:
+            return
+        box = QWidget()
+        box.setObjectName("onward")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading(leaf.onward_title or t("tree.onward"), 3))
+        for option in self.walk.options():
+            button = self._answer_button(None, option.label, option.hint, option.urgent)
+            button.setProperty("onward", True)
+            button.clicked.connect(lambda _=False, target=option.target: self.choose(target))
+            column.addWidget(button)
+            self.onward_buttons.append(button)
+        self.node_layout.addWidget(box)
 
     def _render_leaf(self, leaf: Leaf) -> None:
         now = self.clock()
@@ -445,14 +456,8 @@ class TreeScreen(Screen):
         self.node_layout.addWidget(title)
         if leaf.summary:
             self.node_layout.addWidget(paragraph(leaf.summary, muted=True))
-
-        self.node_layout.addWidget(heading(t("tree.actions"), 3))
-        self.node_layout.addWidget(paragraph(t("tree.actions_hint"), muted=True))
-        for number, action in enumerate(leaf.actions, start=1):
-            item = _ActionItem(number, action.text, action.id in self.done)
-            item.box.toggled.connect(lambda on, a=action.id: self._tick(a, on))
-            self.action_items[action.id] = item
-            self.node_layout.addWidget(item)
+        self._render_onward(leaf)
+        self._add_checklist(self.walk.first_steps(), list(leaf.actions))
 
         self.node_layout.addWidget(heading(t("tree.contacts"), 3))
         profile, notice = load_profile()
@@ -469,11 +474,10 @@ class TreeScreen(Screen):
             go.clicked.connect(lambda: self.window().navigate("instelling"))  # type: ignore[attr-defined]
             self.node_layout.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.node_layout.addWidget(heading(t("tree.follow_up"), 3))
-        suggested = format_date(follow_up_date(leaf, now.date()))
-        follow = paragraph(f"{leaf.follow_up.text} {t('tree.follow_up_date', date=suggested)}")
-        follow.setObjectName("followUp")
-        self.node_layout.addWidget(follow)
+        phrases = self.walk.phrases()
+        if phrases:
+            self.node_layout.addWidget(say_block(phrases))
+        self._add_follow_up(leaf)
 
         for area_id, label in leaf.see_also.items():
             link = QPushButton(f"{t('tree.see_also')}: {label}")
@@ -490,22 +494,24 @@ class TreeScreen(Screen):
         role.setObjectName("yourRole")
         self.node_layout.addWidget(role)
 
-        sources = [*leaf_sources(leaf), *(p.source for p in self.tree.your_role)]
+        sources = [*leaf_sources(leaf), *phrase_sources(phrases)]
+        sources += [p.source for p in self.tree.your_role]
         sources += [c.source for c in contacts if c.source is not None]
         self.node_layout.addWidget(sources_line(sources))
 
-    def _render_leaf_bar(self, at_leaf: bool) -> None:
+    def _render_leaf_bar(self, shown: bool) -> None:
         """Fresh buttons after the page, so Tab reaches them after the page's own controls."""
         while (item := self.leaf_row.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.hide()
                 widget.deleteLater()
-        self.leaf_bar.setVisible(at_leaf)
-        if not at_leaf:
+        self.leaf_bar.setVisible(shown)
+        if not shown:
             return
-        self.save_button = primary_button(t("tree.save_note"))
+        parking = isinstance(self.walk.current, StepNode)
+        self.save_button = primary_button(t("tree.park_note" if parking else "tree.save_note"))
         self.save_button.setObjectName("saveNote")
-        self.save_button.setToolTip(t("tree.save_note_tip"))
+        self.save_button.setToolTip(t("tree.park_note_tip" if parking else "tree.save_note_tip"))
         self.save_button.clicked.connect(self.save_note)
         self.print_button = QPushButton(t("tree.print"))
         self.print_button.setObjectName("printRoute")
@@ -525,13 +531,13 @@ class TreeScreen(Screen):
     # -- saving and printing ----------------------------------------------------------------------
 
     def ticked(self) -> list[str]:
-        node = self.walk.current
-        if not isinstance(node, Leaf):
-            return []
-        return [a.id for a in node.actions if a.id in self.done]
+        return [a.id for a in self.walk.checklist() if a.id in self.done]
+
+    def _at_end_point(self) -> bool:
+        return isinstance(self.walk.current, Leaf | StepNode)
 
     def save_note(self) -> bool:
-        if not isinstance(self.walk.current, Leaf):
+        if not self._at_end_point():
             return False
         draft = note_draft(
             self.walk, self.ticked(), self.context, self.clock().date(), self.note_id
@@ -556,7 +562,7 @@ class TreeScreen(Screen):
         from docentwijzer.tree_pdf import contact_line as contact_text
         from docentwijzer.tree_pdf import write_route_pdf
 
-        if not isinstance(self.walk.current, Leaf):
+        if not self._at_end_point():
             return False
         typed = [self.context.model_dump_json()] if self.context is not None else []
         typed += [contact_text(contact) for contact in self.contacts]  # the profile's details

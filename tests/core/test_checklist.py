@@ -76,11 +76,32 @@ def test_every_belonging_signal_is_there_in_the_seed_wording() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_item_names_its_seed_slide(lang: str) -> None:
     for group in checklist_content(lang).groups:  # type: ignore[arg-type]
+        if group.id == "advies-113":  # 113's advice, quoted by GGzE: not Korevaar's list
+            for signal in [*group.signals, group]:
+                assert signal.source.ref == "ggze-praten-helpt-2023"
+                assert "113" in signal.source.label(lang)  # type: ignore[arg-type]
+            continue
         for signal in [*group.signals, group]:
             assert signal.source.ref == SOURCE
             assert "Dopmeijer" in signal.source.label(lang)  # type: ignore[arg-type]
         slide = "Hoe weet je" if group.id == "korevaar" else "sense of belonging"
         assert all(slide in s.source.detail for s in group.signals)
+
+
+def test_the_death_signal_comes_from_113s_advice_first_and_opens_the_suicide_guidance() -> None:
+    for lang, mark in (("nl", "113"), ("en", "113")):
+        content = checklist_content(lang)  # type: ignore[arg-type]
+        first = content.groups[0]
+        assert first.id == "advies-113" and mark in first.title  # not Korevaar's list
+        [signal] = first.signals
+        assert signal.id == "doodsgedachten" and signal.points_to == "ZELFDODING"
+    nl = checklist_content("nl").signal("doodsgedachten")
+    assert "over de dood" in nl.text and "niet meer willen leven" in nl.text
+    assert "zelfmoord" in nl.text
+    summary = summarise(checklist_content("nl"), [Tick(signal_id="doodsgedachten")])
+    assert summary.context.suggested_node == "ZELFDODING" and not summary.context.urgent
+    assert "opent meteen de stappen bij gedachten aan zelfdoding" in summary.as_text()
+    assert "113 of 0800-0113" in summary.as_text() and "bel 112" in summary.as_text()
 
 
 def test_english_has_the_same_items_in_the_same_order_and_is_translated() -> None:
@@ -95,12 +116,15 @@ def test_english_has_the_same_items_in_the_same_order_and_is_translated() -> Non
     assert en.signal("uitstel").text == "Procrastination"
 
 
-def test_only_the_telling_and_substance_signals_point_into_the_tree() -> None:
+def test_only_these_signals_point_into_the_tree() -> None:
     content = checklist_content("nl")
     assert {s.id: s.points_to for s in content.signals() if s.points_to} == {
-        "vertelt": "GESPREK",
+        "doodsgedachten": "ZELFDODING",
+        "vertelt": "behoefte",  # the student told you: you have talked, "yes" at that question
+        "bezorgdheid": "GESPREK",  # others told you: talk to the student yourself first
         "middelen": "MIDDELEN",
     }
+    assert {s.id: s.channel for s in content.signals() if s.channel} == {"bezorgdheid": "via_other"}
 
 
 def test_every_node_a_signal_points_to_has_an_emphasis_sentence() -> None:
@@ -116,7 +140,7 @@ def _raw() -> dict:  # type: ignore[type-arg]
 
 def test_a_signal_without_source_is_refused_with_its_id() -> None:
     raw = _raw()
-    del raw["groups"][0]["signals"][2]["source"]
+    del raw["groups"][1]["signals"][2]["source"]
     with pytest.raises(ContentError) as caught:
         parse_content(json.dumps(raw), ChecklistContent, "content/nl/signalering.json")
     assert "middelen" in str(caught.value) and "source" in str(caught.value)
@@ -124,18 +148,18 @@ def test_a_signal_without_source_is_refused_with_its_id() -> None:
 
 def test_a_doubled_signal_id_and_an_unknown_tree_node_are_refused() -> None:
     raw = _raw()
-    raw["groups"][1]["signals"][0]["id"] = "vertelt"
+    raw["groups"][2]["signals"][0]["id"] = "vertelt"
     with pytest.raises(ContentError, match="vertelt"):
         parse_content(json.dumps(raw), ChecklistContent, "x.json")
     raw = _raw()
-    raw["groups"][0]["signals"][0]["points_to"] = "DIAGNOSE"
+    raw["groups"][1]["signals"][0]["points_to"] = "DIAGNOSE"
     with pytest.raises(ContentError, match="points_to"):
         parse_content(json.dumps(raw), ChecklistContent, "x.json")
 
 
 def test_items_under_one_lead_must_stand_together() -> None:
     raw = _raw()
-    signals = raw["groups"][0]["signals"]
+    signals = raw["groups"][1]["signals"]
     signals.append(signals.pop(6))  # a mood word moved away from its lead, after "hygiene"
     signals.append({**signals[0], "id": "los"})  # a plain item after the lead run
     signals[-1], signals[-2] = signals[-2], signals[-1]
@@ -185,7 +209,10 @@ def test_summary_groups_in_list_order_with_observations_and_dates() -> None:
     ]
     assert summary.context.signals[1].label.endswith("van student: Somber")
     assert summary.context.signals[1].observation == "zat alleen achterin"
-    assert summary.context.urgent is False and summary.context.suggested_node is None
+    assert summary.context.urgent is False
+    # "others voiced concern": talk to the student yourself first, and it came through others
+    assert summary.context.suggested_node == "GESPREK"
+    assert summary.context.channel == "via_other"
 
 
 def test_summary_never_names_a_diagnosis() -> None:
@@ -199,16 +226,18 @@ def test_summary_never_names_a_diagnosis() -> None:
         assert ("geen diagnose" if lang == "nl" else "do not diagnose") in text
 
 
-def test_telling_leads_to_the_conversation_and_substances_to_their_leaf() -> None:
+def test_telling_means_you_talked_and_substances_lead_to_their_leaf() -> None:
     content = checklist_content("nl")
     told = summarise(content, [Tick(signal_id="vertelt")])
-    assert told.context.suggested_node == "GESPREK"
-    assert "de student het je vertelde: de beslisboom helpt je bij het gesprek" in told.as_text()
+    assert told.context.suggested_node == "behoefte"
+    assert "de student het je vertelde: jullie hebben al gepraat" in told.as_text()
+    assert told.context.channel is None  # telling can be in person or by e-mail: not known
     smell = summarise(content, [Tick(signal_id="middelen")])
     assert smell.context.suggested_node == "MIDDELEN"
     assert "middelengebruik" in smell.as_text()
     both = summarise(content, [Tick(signal_id="middelen"), Tick(signal_id="vertelt")])
-    assert both.context.suggested_node == "GESPREK"  # the conversation comes first in the tree
+    assert both.context.suggested_node == "behoefte"  # the earliest in the tree's order
+    assert both.context.suggested_nodes == ["behoefte", "MIDDELEN"]
     assert len(both.emphasis) == 3
 
 
@@ -238,7 +267,7 @@ def test_english_summary_is_english() -> None:
     text = summary.as_text()
     assert text.startswith("About: anonymous")
     assert "- The student tells you (16 Nov 2026)" in text
-    assert "the referral guide helps you with the conversation" in text
+    assert "you have talked already, so the referral guide then asks what the student needs" in text
 
 
 def test_an_unknown_tick_is_an_error() -> None:
@@ -248,9 +277,13 @@ def test_an_unknown_tick_is_an_error() -> None:
 
 def test_suggested_node_follows_the_tree_order() -> None:
     content = checklist_content("nl")
-    assert suggested_node([content.signal("middelen"), content.signal("vertelt")]) == "GESPREK"
+    assert suggested_node([content.signal("middelen"), content.signal("bezorgdheid")]) == "GESPREK"
+    assert suggested_node([content.signal("middelen"), content.signal("doodsgedachten")]) == (
+        "ZELFDODING"
+    )
     assert suggested_node([content.signal("somber")]) is None
-    assert TREE_ORDER.index("GESPREK") < TREE_ORDER.index("MIDDELEN")
+    assert TREE_ORDER.index("GESPREK") < TREE_ORDER.index("behoefte")
+    assert TREE_ORDER.index("behoefte") < TREE_ORDER.index("MIDDELEN")
 
 
 def test_a_saved_context_round_trips_and_reports_signals_no_longer_listed() -> None:

@@ -14,6 +14,7 @@ from docentwijzer.handoff import NoteDraft, Reopen, SignalContext
 
 from docentwijzer.ui.checklist import ChecklistScreen
 from docentwijzer.ui.mainwindow import MainWindow
+from docentwijzer.ui.tree import TreeScreen
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -154,9 +155,8 @@ def test_telling_leads_to_the_conversation_and_wat_nu_hands_it_to_the_tree(
     qtbot.keyClicks(screen.pseudonym, "AB")
     tick_by_keyboard(qtbot, screen, "vertelt")
     qtbot.keyClicks(screen.rows["vertelt"].observation, "slaapt slecht")
-    assert (
-        "Je vinkte aan dat de student het je vertelde: de beslisboom helpt je bij het gesprek."
-        in summary_text(screen)
+    assert "Je vinkte aan dat de student het je vertelde: jullie hebben al gepraat" in summary_text(
+        screen
     )
     assert "De beslisboom vraagt eerst of er nu gevaar is." in summary_text(screen)
     screen.next_button.setFocus()
@@ -165,7 +165,7 @@ def test_telling_leads_to_the_conversation_and_wat_nu_hands_it_to_the_tree(
     assert dialog_log.names() == []  # carrying the ticks on is not "leaving unsaved work"
     (context,) = tree_payloads
     assert isinstance(context, SignalContext)
-    assert context.suggested_node == "GESPREK"
+    assert context.suggested_node == "behoefte"
     assert context.urgent is False
     assert context.pseudonym == "AB"
     assert [(s.signal_id, s.observation) for s in context.signals] == [("vertelt", "slaapt slecht")]
@@ -173,6 +173,61 @@ def test_telling_leads_to_the_conversation_and_wat_nu_hands_it_to_the_tree(
     main_window.navigate("signalering")
     assert screen.rows["vertelt"].check.isChecked()
     assert screen.rows["vertelt"].observation.text() == "slaapt slecht"
+
+
+def test_the_student_told_you_puts_the_star_on_yes_we_talked(
+    main_window: MainWindow, screen: ChecklistScreen, qtbot: QtBot
+) -> None:
+    activate(qtbot, screen)
+    tick_by_keyboard(qtbot, screen, "vertelt")
+    qtbot.keyClick(
+        screen.rows["vertelt"].check, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    for key in (Qt.Key.Key_3, Qt.Key.Key_2):  # no danger now, no talk of death
+        qtbot.keyClick(QApplication.focusWidget() or tree, key)
+    assert tree.walk.current.id == "gesprek"
+    [starred] = [b for b in tree.answer_buttons if b.property("suggested")]
+    assert starred.accessibleName() == "Ja, de student vertelde het me zelf"
+    assert QApplication.focusWidget() is starred  # Return takes it
+    qtbot.keyClick(starred, Qt.Key.Key_Return)
+    assert tree.walk.current.id == "behoefte"
+
+
+def test_talk_of_death_hands_over_to_the_suicide_guidance_by_keyboard(
+    main_window: MainWindow, screen: ChecklistScreen, qtbot: QtBot
+) -> None:
+    """The 113 signal, not the urgent box: straight to ZELFDODING, not to ACUUT."""
+    activate(qtbot, screen)
+    group = screen.content.groups[0]
+    assert group.id == "advies-113" and "113" in visible_text(screen)
+    qtbot.keyClicks(screen.pseudonym, "RB")
+    qtbot.keyClick(screen.pseudonym, Qt.Key.Key_Tab)  # on to "anonymous" ...
+    row = screen.rows["doodsgedachten"]
+    for _ in range(6):  # ... and on, by Tab, to the first signal
+        if QApplication.focusWidget() is row.check:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is row.check
+    qtbot.keyClick(row.check, Qt.Key.Key_Space)
+    qtbot.keyClicks(row.observation, "zei: ik wil er niet meer zijn")
+    text = summary_text(screen)
+    assert "opent meteen de stappen bij gedachten aan zelfdoding" in text
+    assert "113 of 0800-0113" in text
+    assert not screen.urgent.isChecked()  # the urgent box stays for danger now
+    qtbot.keyClick(row.observation, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    assert tree.walk.path == ("start", "zelfdoding", "ZELFDODING")
+    shown = "\n".join(
+        label.text() for label in tree.findChildren(QLabel) if label.isVisibleTo(tree)
+    )
+    assert "Neem het serieus en vraag er rechtstreeks naar." in shown
+    assert "113 of 0800-0113" in shown and "Beloof geen geheimhouding." in shown
+    assert "Is er toch nú gevaar: bel 112." in tree.context_label.text()
+    assert "zei: ik wil er niet meer zijn" in tree.context_label.text()
+    assert "Bel 112. Zeg waar" not in shown  # not the danger-now leaf
 
 
 def test_substance_signal_points_to_the_substance_leaf(
@@ -398,7 +453,7 @@ def test_english_screen(main_window: MainWindow, qtbot: QtBot) -> None:
     assert "Signals of a low sense of belonging" in text
     assert screen.next_button.text() == "What now?"
     tick_by_keyboard(qtbot, screen, "vertelt")
-    assert "the referral guide helps you with the conversation" in summary_text(screen)
+    assert "you have talked already" in summary_text(screen)
     assert "not a conclusion" in summary_text(screen)
 
 

@@ -118,3 +118,59 @@ def test_the_suicide_question_reaches_113_in_two_answers_from_the_home_screen(
     qtbot.keyClick(tree, Qt.Key.Key_1)  # "Ja": talks about not wanting to live
     assert tree.walk.path[-1] == "ZELFDODING"
     assert "113 of 0800-0113" in shown_text(main_window)
+
+
+def test_parked_at_the_conversation_saved_as_a_note_and_resumed_after_it(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    """A colleague is worried about a student; the teacher has not talked to them yet."""
+    session = install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+
+    # Through someone else: chosen once, with the keyboard.
+    tree.channel_choice.combo.setFocus()
+    qtbot.keyClick(tree.channel_choice.combo, Qt.Key.Key_Down)
+    qtbot.keyClick(tree.channel_choice.combo, Qt.Key.Key_Down)
+    assert tree.walk.channel == "via_other"
+    tree.setFocus()
+    for key in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1):  # no danger, no death, not yet
+        qtbot.keyClick(QApplication.focusWidget() or tree, key)
+    assert tree.walk.current.id == "GESPREK"
+    assert "Neem zelf contact op met de student" in shown_text(main_window)
+
+    # Park it: Ctrl+S makes a note with a follow-up "after the conversation".
+    qtbot.keyClick(
+        QApplication.focusWidget() or tree, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
+    notes = main_window.current_screen()
+    assert isinstance(notes, NotesScreen)
+    setup = notes.setup_page
+    qtbot.keyClicks(setup.passphrase, PASSPHRASE)
+    qtbot.keyClicks(setup.repeat, PASSPHRASE)
+    qtbot.keyClick(setup.repeat, Qt.Key.Key_Return)
+    assert notes.editor.has_follow_up.isChecked()
+    qtbot.keyClicks(notes.editor.pseudonym, "KL")  # a pseudonym: the only thing to type
+    notes.editor.submit()
+    [summary] = session.store.query()
+    saved = session.store.get(summary.id)
+    assert saved is not None and saved.link["route"]["path"][-1] == "GESPREK"
+    assert "Na het gesprek" in saved.text and "Ik hoorde dat het niet zo goed" in saved.text
+
+    # After the conversation: reopen the note, and go on at "what does the student need".
+    notes.open_note(saved.id)
+    qtbot.mouseClick(notes.view_page.reopen_button, LEFT)
+    QApplication.processEvents()
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    assert tree.walk.current.id == "behoefte" and tree.walk.channel == "via_other"
+    assert "Je gaat verder na het gesprek" in shown_text(main_window)
+    assert dialog_log.names() == []
+    tree.choose("BINDING")
+    assert tree.walk.answers_given() == 4
+    assert "Gebruik check-ins" in shown_text(main_window)

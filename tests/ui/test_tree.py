@@ -107,8 +107,9 @@ def test_conversation_step_then_need_then_leaf_and_start_over(
     for key in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1):
         press(qtbot, key)
     text = visible_text(tree_screen)
-    assert "Ga eerst het gesprek aan" in text and "Hoe gaat het met je?" in text
+    assert "Ga eerst het gesprek aan" in text and "Hoe gaat het met jou?" in text
     assert "wat heb je nodig" in text and "Beloof geen geheimhouding" in text
+    assert "Wat je kunt zeggen" in text and "Wat je beter niet zegt" in text
     press(qtbot, Qt.Key.Key_1)  # continue
     assert "Waar heeft de student vooral hulp bij nodig?" in visible_text(tree_screen)
     press(qtbot, Qt.Key.Key_3)  # studies
@@ -129,8 +130,82 @@ def test_number_keys_do_nothing_on_a_leaf_and_ticks_are_kept_per_leaf(
     qtbot.mouseClick(item.box, Qt.MouseButton.LeftButton)
     assert item.label.text().startswith("✓")
     assert tree_screen.ticked() == ["niet-alleen"]
-    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_1)  # a stray digit on a leaf does not move on
     assert tree_screen.walk.current.id == "TWIJFEL_GEVAAR"
+
+
+def test_unsure_about_danger_then_a_hint_of_suicide_is_two_keys(
+    tree_screen: TreeScreen, qtbot: QtBot
+) -> None:
+    # "Ik zie het allemaal niet meer zitten": not sure about danger (2), then the way on.
+    press(qtbot, Qt.Key.Key_2)
+    text = visible_text(tree_screen)
+    assert "Gaat je twijfel over zelfdoding?" in text
+    # 113 first, for advice to you too, and no secrecy: not buried below office hours
+    assert text.index("Bel 113 voor advies") < text.index("Overleg nú")
+    assert "Beloof geen geheimhouding." in text
+    onward = tree_screen.onward_buttons[0]
+    assert QApplication.focusWidget() is onward  # the one choice left on this page
+    press(qtbot, Qt.Key.Key_Return)
+    assert tree_screen.walk.path == ("start", "TWIJFEL_GEVAAR", "ZELFDODING")
+    assert tree_screen.walk.answers_given() == 2
+    text = visible_text(tree_screen)
+    assert "Neem het serieus en vraag er rechtstreeks naar." in text
+    assert "113 of 0800-0113" in text
+    assert "De student zei iets over de dood" in tree_screen.crumbs.text()
+
+
+def test_how_the_worry_arrived_changes_what_to_do_first(
+    tree_screen: TreeScreen, qtbot: QtBot
+) -> None:
+    choice = tree_screen.channel_choice.combo
+    assert choice.currentData() == "in_person"  # the default, until the teacher says otherwise
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_1)  # the suicide guidance
+    assert "Neem de tijd" in visible_text(tree_screen)
+    # changed on the leaf, by keyboard: the leaf stays, its first steps change
+    choice.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    assert tree_screen.walk.channel == "distance"
+    assert tree_screen.walk.current.id == "ZELFDODING"
+    text = visible_text(tree_screen)
+    assert "Eerst (op afstand)" in text and "Reageer zo snel je kunt" in text
+    assert "Krijg je geen contact en ben je bang dat er nu gevaar is: bel 112." in text
+    assert "Neem de tijd" not in text
+    assert "Ik las je bericht" in text  # what to say fits the channel too
+    press(qtbot, Qt.Key.Key_Down)
+    assert tree_screen.walk.channel == "via_other"
+    text = visible_text(tree_screen)
+    assert "jij hoeft het niet op te lossen" in text and "Ik hoorde dat" in text
+    assert QApplication.focusWidget() is choice  # focus stays where the teacher was
+
+
+def test_the_conversation_step_can_be_parked_as_a_note(
+    main_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafts: list[NoteDraft] = []
+    monkeypatch.setattr(main_window, "save_as_note", lambda d: drafts.append(d) or True)
+    main_window.navigate("beslisboom", SignalContext(pseudonym="KL", channel="via_other"))
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    screen.clock = lambda: datetime(2026, 11, 27, 16, 0)  # type: ignore[method-assign]
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    assert screen.walk.channel == "via_other"  # carried from the checklist
+    for key in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1):
+        press(qtbot, key)
+    assert screen.walk.current.id == "GESPREK"
+    assert screen.leaf_bar.isVisible()
+    assert screen.save_button.text() == "Bewaar als notitie, ga later verder"
+    assert "Zeg tegen wie het je vertelde" in visible_text(screen)
+    qtbot.mouseClick(screen.action_items["zelf-contact"].box, Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [draft] = drafts
+    assert draft.link["route"]["path"][-1] == "GESPREK"
+    assert draft.link["route"]["channel"] == "via_other"
+    assert draft.follow_up == date(2026, 12, 4)
+    assert "[x] Neem zelf contact op met de student" in draft.done
+    assert "Na het gesprek" in draft.text and "Wat je kunt zeggen" in draft.text
 
 
 def test_outside_office_hours_the_huisartsenpost_comes_first(
@@ -269,6 +344,35 @@ def test_a_whole_note_link_reopens_with_the_checklist_context(main_window: MainW
     assert isinstance(screen, TreeScreen)
     assert screen.walk.current.id == "TWIJFEL_GEVAAR" and screen.ticked() == ["erger"]
     assert "Student: EF" in screen.context_label.text() and "Somber" in screen.context_label.text()
+
+
+def test_a_parked_route_reopens_after_the_conversation(main_window: MainWindow) -> None:
+    data = {
+        "schema_version": 2,
+        "path": ["start", "zelfdoding", "gesprek", "GESPREK"],
+        "done": ["reageer"],
+        "channel": "distance",
+    }
+    main_window.navigate("beslisboom", Reopen(kind="route", data=data, note_id="p1"))
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    assert screen.walk.current.id == "behoefte" and screen.walk.channel == "distance"
+    assert screen.notice.isVisible() and "Je gaat verder na het gesprek" in screen.notice.text()
+    assert screen.channel_choice.combo.currentData() == "distance"
+    screen.go_back()  # the conversation tips are one step back
+    assert screen.walk.current.id == "GESPREK" and not screen.notice.isVisible()
+
+
+def test_a_parked_route_the_tree_no_longer_fits_resumes_as_far_as_it_can(
+    main_window: MainWindow, dialog_log
+) -> None:  # type: ignore[no-untyped-def]
+    data = {"path": ["start", "zelfdoding", "gesprek", "GESPREK_OUD"], "done": ["benoem"]}
+    main_window.navigate("beslisboom", Reopen(kind="route", data=data, note_id="p2"))
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    assert screen.walk.path == ("start", "zelfdoding", "gesprek")
+    assert dialog_log.names() == ["info"]
+    assert "Heb je al met de student zelf gepraat" in str(dialog_log.calls[0])
 
 
 def test_a_route_that_no_longer_fits_starts_over_and_says_so(
