@@ -333,3 +333,22 @@ def test_docs_list_every_catalogue_entry_as_generated() -> None:
     )
     for key in catalogue().sources:
         assert f"### `{key}`" in document
+
+
+def test_the_catalogue_file_names_no_key_twice() -> None:
+    """JSON keeps the last of two equal keys silently: two engineers adding the same source
+    would overwrite one 'uses' with the other without a word."""
+    from importlib import resources
+
+    seen: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+        seen.extend(key for key, _ in items)
+        keys = [key for key, _ in items]
+        doubles = sorted({k for k in keys if keys.count(k) > 1})
+        assert not doubles, f"keys given twice in bronnen.json: {doubles}"
+        return dict(items)
+
+    text = (resources.files("docentwijzer.content") / "bronnen.json").read_text("utf-8")
+    json.loads(text, object_pairs_hook=pairs)
+    assert seen
