@@ -569,9 +569,9 @@ def test_route_pdf_has_route_actions_contacts_role_and_sources(tmp_path: Path) -
     assert "113 of 0800-0113" in compact and "vul in bij Instellingsgegevens" in compact
     assert "Jouw rol" in compact and "Bronnen" in compact
     assert "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023)" in compact
-    assert "Eerst (de student is bij je)" in compact and "[ ] Neem de tijd" in compact
+    assert "Eerst (de student is bij je)" in compact and "☐ Neem de tijd" in compact
     assert "Wat je kunt zeggen" in compact and "Wat je beter niet zegt" in compact
-    assert "Voorstel: 25-11-2026" in compact
+    assert "Voorstel: 25 november 2026" in compact
 
 
 def test_a_parked_route_prints_with_its_conversation_tips(tmp_path: Path) -> None:
@@ -582,9 +582,9 @@ def test_a_parked_route_prints_with_its_conversation_tips(tmp_path: Path) -> Non
     write_route_pdf(target, walk, ["reageer"], [], None, date(2026, 11, 27))
     compact = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Parked at the conversation" in compact
-    assert "[x] Reply to the message" in compact and "First (at a distance)" in compact
+    assert "☑ Reply to the message" in compact and "First (at a distance)" in compact
     assert "What you can say" in compact and "I read your message" in compact
-    assert "Suggested: 4 Dec 2026" in compact
+    assert "Suggested: 4 December 2026" in compact
 
 
 def test_acute_leaves_exist_in_both_languages() -> None:
