@@ -135,7 +135,12 @@ def test_a_case_written_in_the_app_appears_in_training(editor: EditorPage) -> No
     library = load_cases("nl")
     assert "stille-student" in library.user_files
     case = next(c for c in library.cases if c.id == "stille-student")
-    assert case.route == ["Nee", "Nee", "Ja", "Eenzaamheid, weinig aansluiting"]
+    assert case.route == [
+        "Nee",
+        "Nee",
+        "Ja, de student vertelde het me zelf",
+        "Eenzaamheid, weinig aansluiting",
+    ]
 
 
 def test_sharing_is_one_file_and_a_broken_one_is_reported_not_fatal(
