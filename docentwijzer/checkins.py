@@ -35,6 +35,7 @@ from docentwijzer.notes import Note, NotesStore, add_months
 from docentwijzer.notes import _text as storable
 from docentwijzer.storage import load_document, save_document
 from docentwijzer.tree import (
+    CONVERSATION_STEP,
     DESTINATIONS,
     Leaf,
     StepNode,
@@ -86,8 +87,8 @@ class CheckIn(BaseModel):
         """What to ask: the teacher's words, else the follow-up text of the leaf."""
         if self.ask.strip() or tree is None:
             return self.ask.strip()
-        node = _follow_up_node(tree, self.leaf)
-        return node.follow_up.text if node is not None else ""
+        node = _dated_node(tree, self.leaf)
+        return node.follow_up.text if node is not None and node.follow_up is not None else ""
 
 
 def _checkin(row: Sequence[Any]) -> CheckIn:
@@ -225,6 +226,15 @@ def _follow_up_node(tree: TreeContent, node_id: str | None) -> Leaf | None:
     return node if isinstance(node, Leaf) else None
 
 
+def _dated_node(tree: TreeContent, node_id: str | None) -> Leaf | StepNode | None:
+    """The leaf, or the parked conversation step, whose follow-up suggests a date and question."""
+    if node_id == CONVERSATION_STEP:
+        step = tree.node(node_id)
+        if isinstance(step, StepNode) and step.follow_up is not None:
+            return step
+    return _follow_up_node(tree, node_id)
+
+
 def route_node(link: dict[str, Any]) -> str | None:
     """The tree node a note's link ends at: the route's last node, else the node the checklist
     pointed to."""
@@ -247,7 +257,7 @@ def suggest(tree: TreeContent, node_id: str | None, today: date) -> CheckIn:
     Without a node (a note written by hand) the date is a week from today and the question is
     the teacher's to write.
     """
-    node = _follow_up_node(tree, node_id)
+    node = _dated_node(tree, node_id)
     if node is None:
         return CheckIn(due=today + timedelta(days=DEFAULT_DAYS), leaf=None)
     # The question stays empty: the leaf's follow-up text is shown, in the language of the day.

@@ -56,6 +56,18 @@ def test_a_route_note_starts_with_the_check_in_its_leaf_suggests(tree: TreeConte
     assert planned.leaf == "PSYCHISCH" and planned.note_id == note.id and planned.is_open
 
 
+def test_a_route_parked_at_the_conversation_gets_its_check_in_after_the_conversation(
+    tree: TreeContent,
+) -> None:
+    walk = Walk(tree, ["start", "zelfdoding", "gesprek", "GESPREK"])
+    note = Note.from_draft(note_draft(walk, [], None, TODAY), today=TODAY)
+    [planned] = checkins.default_plan(tree, note, TODAY)
+    step = tree.node("GESPREK")
+    assert planned.leaf == "GESPREK"
+    assert planned.due == follow_up_date(step, TODAY)  # type: ignore[arg-type]
+    assert planned.question(tree).startswith("Na het gesprek")
+
+
 def test_urgent_leaves_suggest_the_next_calendar_day_even_at_a_weekend_or_year_end(
     tree: TreeContent,
 ) -> None:

@@ -7,11 +7,14 @@ route it came from.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from docentwijzer.notes import NotesStore, vault_path
+from docentwijzer.tree import follow_up_date, tree_content
 from docentwijzer.vault import Vault
 from tests.core.notes_support import PASSPHRASE, TEST_KDF
 
@@ -154,7 +157,9 @@ def test_parked_at_the_conversation_saved_as_a_note_and_resumed_after_it(
     qtbot.keyClicks(setup.passphrase, PASSPHRASE)
     qtbot.keyClicks(setup.repeat, PASSPHRASE)
     qtbot.keyClick(setup.repeat, Qt.Key.Key_Return)
-    assert notes.editor.has_follow_up.isChecked()
+    [planned] = notes.editor.plan.values()  # the check-in "after the conversation"
+    assert planned.leaf == "GESPREK"
+    assert planned.due == follow_up_date(tree_content().node("GESPREK"), date.today())  # type: ignore[arg-type]
     qtbot.keyClicks(notes.editor.pseudonym, "KL")  # a pseudonym: the only thing to type
     notes.editor.submit()
     [summary] = session.store.query()
