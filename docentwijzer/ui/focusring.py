@@ -167,15 +167,31 @@ class FocusRings(QObject):
 
 
 def _scroll_into_view(widget: QWidget) -> None:
-    """Keep the focused control in view in the page that holds it."""
+    """Keep the focused control, and the ring drawn around it, in view in the page that holds
+    it. (QScrollArea.ensureWidgetVisible ignores its margins when the control itself just fits,
+    so a ring at the bottom edge of a page was cut off by the pinned action bar.)"""
     step = widget.parentWidget()
     while step is not None:
         if isinstance(step, QScrollArea):
             page = step.widget()
             if page is not None and page.isAncestorOf(widget):
                 step.ensureWidgetVisible(widget, 16, 16)
+                _keep_margin(step, widget, 16)
                 return
         step = step.parentWidget()
+
+
+def _keep_margin(area: QScrollArea, widget: QWidget, margin: int) -> None:
+    viewport = area.viewport()
+    top = widget.mapTo(viewport, QPoint(0, 0)).y()
+    bottom = top + widget.height()
+    bar = area.verticalScrollBar()
+    if widget.height() + 2 * margin > viewport.height():
+        return  # taller than the page: showing its top is what ensureWidgetVisible did
+    if bottom + margin > viewport.height():
+        bar.setValue(bar.value() + bottom + margin - viewport.height())
+    elif top - margin < 0:
+        bar.setValue(bar.value() + top - margin)
 
 
 _rings: FocusRings | None = None

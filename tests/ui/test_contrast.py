@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QImage, QPalette, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -133,6 +133,8 @@ def _edge_problems(window: MainWindow, image: QImage) -> list[str]:
             else QStyle.SubElement.SE_RadioButtonIndicator
         )
         indicator = box.style().subElementRect(element, option, box)
+        if not QRegion(indicator).subtracted(box.visibleRegion()).isEmpty():
+            continue  # partly scrolled out of the page: its edge is not all on screen
         rect = QRect(box.mapTo(window, indicator.topLeft()), indicator.size())
         value = edge_contrast(image, rect)
         if value < 3.0:
