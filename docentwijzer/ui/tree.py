@@ -52,6 +52,7 @@ from docentwijzer.tree import (
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.theme import plain_text
 from docentwijzer.ui.tree_widgets import (
     ActionItem,
     ArrowKeys,
@@ -342,10 +343,11 @@ class TreeScreen(Screen):
         crumbs = self.walk.breadcrumb()
         if not crumbs:
             self.crumbs.setText(escape(t("tree.route_empty")))
+            self.crumbs.setAccessibleName(t("tree.route_empty"))
             return
         steps = "".join(f"<li>{escape(c.asked)} <b>{escape(c.answered)}</b></li>" for c in crumbs)
         self.crumbs.setText(f"{escape(t('tree.route'))}:<ol style='margin:0'>{steps}</ol>")
-        self.crumbs.setAccessibleName(self.crumbs.text())
+        self.crumbs.setAccessibleName(plain_text(self.crumbs.text()))  # words, not HTML
 
     def _answer_button(
         self, number: int | None, label: str, hint: str, urgent: bool

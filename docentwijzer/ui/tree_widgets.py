@@ -32,21 +32,30 @@ from docentwijzer.ui.widgets import card, heading, paragraph
 
 def contact_card(contact: ResolvedContact) -> QWidget:
     """One contact: who, the number in bold (or "vul in bij Instellingsgegevens"), why, details."""
+    who = contact.title + (f" — {contact.note}" if contact.note else "")
     lines = [f"<b>{escape(contact.title)}</b>"]
     if contact.note:
         lines[0] += f" — {escape(contact.note)}"
+    plain = [who]
     if contact.number:
         lines.append(f"<span style='font-size:large'><b>{escape(contact.number)}</b></span>")
+        plain.append(contact.number)
     elif contact.missing:
         lines.append(f"<i>{escape(t('tree.missing'))}</i>")
+        plain.append(t("tree.missing"))
     lines += [escape(detail) for detail in contact.details]
+    plain += list(contact.details)
+    checked = ""
     if contact.national and contact.checked:
-        lines.append(f"<small>{escape(t('tree.numbers_checked', date=contact.checked))}</small>")
+        checked = t("tree.numbers_checked", date=contact.checked)
     elif contact.checked and not contact.national and contact.number:
-        lines.append(f"<small>{escape(t('tree.contact_checked', date=contact.checked))}</small>")
+        checked = t("tree.contact_checked", date=contact.checked)
+    if checked:
+        lines.append(f"<small>{escape(checked)}</small>")
+        plain.append(checked)
     label = paragraph("<br>".join(lines), rich=True)
     label.setObjectName(f"contact_{contact.key}")
-    label.setAccessibleName(label.text())
+    label.setAccessibleName(". ".join(plain))  # a screen reader reads words, not markup
     box = card(label, object_name="card")
     box.setProperty("missing", contact.missing)
     return box
