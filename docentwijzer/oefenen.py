@@ -25,6 +25,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.handoff import Channel
 from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
 from docentwijzer.tree import (
@@ -40,10 +41,8 @@ from docentwijzer.tree import (
     Walk,
 )
 
-#: How the worry reached the teacher: the student is with you or you saw it yourself; at a
-#: distance (e-mail, chat, phone, something written); through someone else (a colleague or a
-#: fellow student told you). The same values as the referral tree's walk-level channel.
-Channel = Literal["in_person", "distance", "via_other"]
+#: How the worry reached the teacher (the referral tree's walk-level channel, one definition in
+#: :mod:`docentwijzer.handoff`): in person, at a distance, or through someone else.
 CHANNELS: tuple[str, ...] = get_args(Channel)
 
 #: How a choice lands: it helps, it partly helps, or it makes the conversation harder.
@@ -556,9 +555,13 @@ def estimated_minutes(conversation: ConversationDraft) -> tuple[float, float, fl
 # -- the referral step: the real tree ------------------------------------------------------------
 
 
-def referral_walk(tree: TreeContent) -> Walk:
-    """A fresh walk through the real referral tree, as after a real conversation."""
-    return Walk(tree)
+def referral_walk(tree: TreeContent, channel: Channel = "in_person") -> Walk:
+    """A fresh walk through the real referral tree, as after a real conversation.
+
+    The walk carries how the worry arrived (the conversation's channel), so the leaf says what
+    to do first for that channel, exactly as Beslisboom does.
+    """
+    return Walk(tree, channel=channel)
 
 
 def intended_route(tree: TreeContent, destination: str) -> list[Crumb]:

@@ -296,3 +296,17 @@ def test_the_verdict_compares_the_walk_with_the_conversations_ending() -> None:
     verdict = referral_verdict(elsewhere, ending)
     assert verdict is not None and not verdict.matches
     assert verdict.intended.id == "PSYCHISCH" and verdict.route[-1].answered
+
+
+def test_the_referral_walk_carries_the_conversations_channel() -> None:
+    tree = tree_content("nl")
+
+    def first_steps(channel: str) -> list[str]:
+        walk = referral_walk(tree, channel)  # type: ignore[arg-type]
+        assert walk.channel == channel
+        for crumb in intended_route(tree, "TWIJFEL_GEVAAR"):
+            walk.choose(next(o.target for o in walk.options() if o.label == crumb.answered))
+        return [a.text for a in walk.first_steps()]
+
+    told, seen = first_steps("via_other"), first_steps("in_person")
+    assert told and seen and told != seen

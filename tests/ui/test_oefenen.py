@@ -288,3 +288,29 @@ def test_a_screen_reader_gets_words_not_markup_anywhere_in_a_practice(
     for label in rich:
         name = label.accessibleName()
         assert name and "<" not in name and "&#" not in name, (label.objectName(), name[:80])
+
+
+def test_the_referral_walk_knows_how_the_worry_arrived(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    # a message late in the evening: a worry at a distance; the student stops replying
+    oefenen.open_conversation("laat-bericht")
+    page = oefenen.practice
+    assert page.referral.walk.channel == "distance"
+    for number in (2, 2):  # about the course, then leave it until tomorrow
+        qtbot.keyClick(page, digit_key(number))
+    assert page.practice is not None and page.practice.ending is not None
+    assert page.practice.ending.destination == "TWIJFEL_GEVAAR"
+    qtbot.keyClick(page, Qt.Key.Key_2)  # "not sure" at the first question of the real tree
+    assert page.referral.walk.current.id == "TWIJFEL_GEVAAR"
+    text = visible_text(page.referral)
+    assert "Dat past bij dit gesprek" in text
+    assert "Eerst (op afstand)" in text
+    assert "Bel de student nu, of reageer meteen op het bericht" in text
+    tree = page.referral.tree
+    phrases = tree.say(tree.leaf("TWIJFEL_GEVAAR"), "distance")
+    assert phrases  # the tree's own "Wat je kunt zeggen", for this channel
+    assert "Wat je kunt zeggen" in text and phrases[0].text[:30] in text
+    # the same conversation in person would not say so
+    oefenen.open_conversation("na-de-les")
+    assert oefenen.practice.referral.walk.channel == "in_person"

@@ -284,7 +284,7 @@ class PracticePage(QWidget):
         self.subtitle.setText(" · ".join([*parts, t("oefenen.fictional")]))
         self.situation.setText(conversation.situation)
         show_if(self.sheet_button, not self.is_preview)
-        self.referral.reset()
+        self.referral.reset(conversation.channel)
         self.ending_host.ensurePolished()  # styled now, so the end of the talk shows at once
         self.render(full=True)
 

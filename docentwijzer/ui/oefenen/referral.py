@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from docentwijzer.handoff import Channel
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
 from docentwijzer.oefenen import Ending, ReferralVerdict, referral_verdict, referral_walk
@@ -139,11 +140,11 @@ class ReferralPanel(QWidget):
         for widget in (*self.leaf_widgets, self.follow_button):
             widget.hide()
 
-    def reset(self) -> None:
+    def reset(self, channel: Channel | None = None) -> None:
         """A fresh walk at the first question (done while hidden, when a practice starts)."""
         self.ending = None
         self.verdict = None
-        self.walk = referral_walk(self.tree)
+        self.walk = referral_walk(self.tree, channel or self.walk.channel)
         self.render()
 
     def start(self, ending: Ending) -> None:
@@ -170,7 +171,7 @@ class ReferralPanel(QWidget):
         """Walk the route to the leaf this conversation leads to (after a different leaf)."""
         if self.ending is None:
             return
-        self.walk = referral_walk(self.tree)
+        self.walk = referral_walk(self.tree, self.walk.channel)
         assert self.verdict is not None
         for crumb in self.verdict.route:
             target = next(o.target for o in self.walk.options() if o.label == crumb.answered)
@@ -270,12 +271,41 @@ class ReferralPanel(QWidget):
         now = self.clock()
         self.leaf_title.setText(leaf.title)
         self.leaf_title.setAccessibleName(leaf.title)
+        # What to do first for how the worry arrived, then the leaf's actions (as in Beslisboom).
+        first_steps = self.walk.first_steps()
+        parts = []
+        if first_steps:
+            channel = t(f"tree.channel_short_{self.walk.channel}")
+            steps = "".join(f"<li>{escape(a.text)}</li>" for a in first_steps)
+            parts.append(
+                f"<b>{escape(t('tree.first_steps', channel=channel))}</b>"
+                f"<ol style='margin:0'>{steps}</ol>"
+            )
         items = "".join(f"<li>{escape(a.text)}</li>" for a in leaf.actions)
-        set_rich(self.leaf_actions, f"<ol style='margin:0'>{items}</ol>")
+        parts.append(f"<ol style='margin:0'>{items}</ol>")
+        # "Wat je kunt zeggen": the tree's own phrase book, for this leaf and channel.
+        phrases = self.walk.phrases()
+        say = [p for p in phrases if p.kind != "avoid"]
+        avoid = [p for p in phrases if p.kind == "avoid"]
+        for title, chosen in (("tree.say_title", say), ("tree.avoid_title", avoid)):
+            if chosen:
+                lines = "".join(
+                    f"<li>{escape(p.text)}"
+                    + (f" <i>({escape(p.note)})</i>" if p.note else "")
+                    + "</li>"
+                    for p in chosen
+                )
+                parts.append(f"<b>{escape(t(title))}</b><ul style='margin:0'>{lines}</ul>")
+        set_rich(self.leaf_actions, "".join(parts))
         profile, _notice = load_profile()
         contacts = resolve_contacts(leaf, profile, help_content(), now)
         set_rich(self.leaf_contacts, contacts_html(contacts, is_office_hours(now)))
-        labels = list(dict.fromkeys(x.label() for x in leaf_sources(leaf, follow_up=False)))
+        cited = [
+            *leaf_sources(leaf, follow_up=False),
+            *(a.source for a in first_steps),
+            *(p.source for p in phrases),
+        ]
+        labels = list(dict.fromkeys(x.label() for x in cited))
         self.leaf_sources.setText(t("app.sources", list="; ".join(labels)))
         if first:
             self.reached.emit(leaf)
