@@ -428,12 +428,12 @@ class TreeScreen(Screen):
         phrases = self.walk.phrases()
         if phrases:
             self.node_layout.addWidget(say_block(phrases))
+        self._add_options()  # "Verder" before the notes on parking and the sources
         park = paragraph(t("tree.park_hint"), muted=True)
         park.setObjectName("parkHint")
         self.node_layout.addWidget(park)
         self._add_follow_up(node)
         self.node_layout.addWidget(sources_line([*leaf_sources(node), *phrase_sources(phrases)]))
-        self._add_options()
 
     def _render_onward(self, leaf: Leaf) -> None:
         if not leaf.onward:

@@ -151,8 +151,15 @@ class ChannelChoice(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(t("tree.channel_question"))
+        self.label.setWordWrap(True)
         self.combo = QComboBox()
         self.combo.setObjectName("channelChoice")
+        # Its width follows the page, not its longest item: at 200% text the row still fits
+        # (the open list shows every item in full).
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(16)
         self.combo.setAccessibleName(t("tree.channel_question"))
         self.combo.setToolTip(t("tree.channel_tip"))
         for value in CHANNELS:
@@ -161,8 +168,7 @@ class ChannelChoice(QWidget):
         self.set_channel(channel)
         self.combo.currentIndexChanged.connect(self._changed)
         row.addWidget(self.label)
-        row.addWidget(self.combo)
-        row.addStretch(1)
+        row.addWidget(self.combo, 1)
 
     def channel(self) -> Channel:
         value: Channel = self.combo.currentData()
@@ -208,6 +214,6 @@ def say_block(phrases: Sequence[Phrase]) -> QWidget:
         avoid_label.setObjectName("avoidPhrases")
         avoid_label.setAccessibleName(t("tree.avoid_title"))
         children.append(avoid_label)
-    box = card(*children, object_name="card")
-    box.setObjectName("whatToSay")
+    box = card(*children)  # styled as every card; found by its accessible name
+    box.setAccessibleName(t("tree.say_title"))
     return box

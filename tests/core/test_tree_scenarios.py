@@ -51,8 +51,8 @@ SAY: dict[str, dict[str, str]] = {
     "not_talked": {"nl": "Nee, nog niet", "en": "No, not yet"},
     "student_told": {"nl": "Ja, de student vertelde het me zelf", "en": "Yes, the student told me"},
     "said_death": {
-        "nl": "De student zei iets over de dood of over niet meer willen leven",
-        "en": "The student said something about death or not wanting to live",
+        "nl": "Ja, de student zei iets over de dood",
+        "en": "Yes, the student said something about death",
     },
     "continue": {
         "nl": "Verder: waar heeft de student hulp bij nodig?",

@@ -152,7 +152,7 @@ def test_unsure_about_danger_then_a_hint_of_suicide_is_two_keys(
     text = visible_text(tree_screen)
     assert "Neem het serieus en vraag er rechtstreeks naar." in text
     assert "113 of 0800-0113" in text
-    assert "De student zei iets over de dood" in tree_screen.crumbs.text()
+    assert "Ja, de student zei iets over de dood" in tree_screen.crumbs.text()
 
 
 def test_how_the_worry_arrived_changes_what_to_do_first(
