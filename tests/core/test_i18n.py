@@ -101,3 +101,28 @@ def test_no_notes_text_hedges_its_plural() -> None:
     entries = json.loads((folder / "notes.json").read_text(encoding="utf-8"))
     hedged = [key for key, entry in entries.items() if any("(s)" in v for v in entry.values())]
     assert not hedged, f"write singular and plural ('<key>_one') instead of '(s)': {hedged}"
+
+
+#: "gesprek(ken)", "casus(sen)", "notitie(s)", "answer(s)": a plural written as a bracket.
+BRACKET_PLURAL = re.compile(r"\w\((s|en|ken|sen|n|es)\)")
+
+
+def test_no_string_writes_a_plural_as_a_bracketed_ending() -> None:
+    """'1 gesprek(ken)' reads badly and a screen reader spells it; choose the form with
+    ``<key>_one`` (t() picks it for count=1)."""
+    found = {
+        f"{key} ({lang})": entry.get(lang)
+        for key, entry in catalog().items()
+        for lang in i18n.LANGUAGES
+        if BRACKET_PLURAL.search(entry.get(lang))
+    }
+    assert not found
+
+
+def test_counted_parts_of_a_sentence_choose_their_own_form() -> None:
+    one = t(
+        "oefenen.editor_imported",
+        conversations=t("oefenen.n_conversations", count=1),
+        cases=t("oefenen.n_cases", count=3),
+    )
+    assert one == "Ingelezen: 1 gesprek en 3 casussen."

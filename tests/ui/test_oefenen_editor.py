@@ -158,7 +158,7 @@ def test_sharing_is_one_file_and_a_broken_one_is_reported_not_fatal(
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *_a: str(written))
     assert editor.import_file()
     assert [c.id for c in editor.own.conversations] == ["na-het-tentamen", "na-het-tentamen-2"]
-    assert "Ingelezen: 1 gesprek(ken) en 0 casus(sen)." in str(dialog_log.calls[-1][1])
+    assert "Ingelezen: 1 gesprek en 0 casussen." in str(dialog_log.calls[-1][1])
 
     broken = tmp_path / "kapot.json"
     broken.write_text('{"kind": "docentwijzer-oefenmateriaal", "conversations": [{"id": "x"}]}')

@@ -533,8 +533,8 @@ class EditorPage(QWidget):
             t(
                 "oefenen.editor_shared",
                 path=str(path),
-                conversations=len(self.own.conversations),
-                cases=len(self.own.cases),
+                conversations=t("oefenen.n_conversations", count=len(self.own.conversations)),
+                cases=t("oefenen.n_cases", count=len(self.own.cases)),
             ),
         )
         return True
@@ -570,8 +570,8 @@ class EditorPage(QWidget):
             lines.append(
                 t(
                     "oefenen.editor_imported",
-                    conversations=len(result.conversations),
-                    cases=len(result.cases),
+                    conversations=t("oefenen.n_conversations", count=len(result.conversations)),
+                    cases=t("oefenen.n_cases", count=len(result.cases)),
                 )
             )
         if result.problems:
