@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.dates import format_date
 from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
 
@@ -425,7 +426,9 @@ def summary_lines(
 
 def note_text(result: OpennessResult, content: OpennessContent, lang: Lang | None = None) -> str:
     """The readable text of a note, if the student wants one kept (no before/after check)."""
-    title = t("openheid.note_title", lang=lang, title=content.title, date=result.date.isoformat())
+    title = t(
+        "openheid.note_title", lang=lang, title=content.title, date=format_date(result.date, lang)
+    )
     parts = [title]
     for heading, lines in summary_lines(result, content, lang):
         parts.append(f"\n{heading}\n" + "\n".join(f"- {line}" for line in lines))

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from docentwijzer import paths
 from docentwijzer.content import ContentDocument, load_content
+from docentwijzer.dates import format_date, parse_date
 from docentwijzer.i18n import Lang, t
 from docentwijzer.sources import Source
 from docentwijzer.storage import (
@@ -233,24 +234,12 @@ def email_problem(text: str, lang: Lang | None = None) -> str | None:
 def parse_checked(
     text: str, today: date, lang: Lang | None = None
 ) -> tuple[date | None, str | None]:
-    """Read a "last checked" date typed as 2026-11-21 or 21-11-2026: (date, problem)."""
-    text = text.strip()
-    if not text:
+    """Read a "last checked" date as people type it (``dates.parse_date``): (date, problem)."""
+    if not text.strip():
         return None, None
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    parts: tuple[str, str, str] | None = None
-    if match:
-        parts = (match[1], match[2], match[3])
-    else:
-        match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-        if match:
-            parts = (match[3], match[2], match[1])
-    if parts is None:
-        return None, t("instelling.bad_date", lang=lang)
-    try:
-        value = date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None, t("instelling.bad_date", lang=lang)
+    value = parse_date(text)
+    if value is None:
+        return None, t("instelling.bad_date", lang=lang, example=format_date(today, lang))
     if value > today:
         return None, t("instelling.future_date", lang=lang)
     return value, None
@@ -343,7 +332,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value)
     return str(value)
 
 
@@ -446,7 +435,10 @@ class StaleContact:
         if self.checked is None:
             return t("instelling.stale_never", lang=lang, title=self.title)
         return t(
-            "instelling.stale_since", lang=lang, title=self.title, date=self.checked.isoformat()
+            "instelling.stale_since",
+            lang=lang,
+            title=self.title,
+            date=format_date(self.checked, lang),
         )
 
 
@@ -516,7 +508,7 @@ def _problem(kind: str) -> str:
     if kind == "extra_forbidden":
         return t("instelling.problem_unknown")
     if kind.startswith("date"):
-        return t("instelling.bad_date")
+        return t("instelling.bad_date_in_file")
     if kind == "literal_error":
         return t("instelling.problem_unknown")
     if kind in ("string_type",):

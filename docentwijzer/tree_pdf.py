@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from docentwijzer.dates import format_date, format_date_long
+from docentwijzer.dates import format_date, format_date_long, format_stored
 from docentwijzer.handoff import SignalContext
 from docentwijzer.i18n import t
 from docentwijzer.pdf import PdfMeta, bullets, checklist, para, write_pdf
@@ -33,7 +33,7 @@ def contact_line(contact: ResolvedContact) -> str:
         parts.append(f"({contact.note})")
     parts += list(contact.details)
     if contact.national and contact.checked:
-        parts.append(t("tree.numbers_checked", date=contact.checked))
+        parts.append(t("tree.numbers_checked", date=format_stored(contact.checked)))
     return " · ".join(parts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
 from docentwijzer import APP_NAME, __version__, i18n, paths
+from docentwijzer.dates import format_stored
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import language, t
 from docentwijzer.sources import catalogue
@@ -75,7 +76,9 @@ class AboutScreen(Screen):
         for entry in catalogue().sources.values():
             self.body.addWidget(paragraph(f"• {entry.citation(lang)}"))
         self.body.addWidget(
-            paragraph(t("acute.checked", date=help_content().numbers_checked), muted=True)
+            paragraph(
+                t("acute.checked", date=format_stored(help_content().numbers_checked)), muted=True
+            )
         )
         self.body.addStretch(1)
 

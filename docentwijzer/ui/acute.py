@@ -17,6 +17,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from docentwijzer.content import ContentError
+from docentwijzer.dates import format_stored
 from docentwijzer.handoff import Channel
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
@@ -73,7 +74,9 @@ class AcuteScreen(Screen):
             for column, widget in enumerate((name, number, detail)):
                 grid.addWidget(widget, row, column)
         self.body.addWidget(grid_host)
-        self.body.addWidget(paragraph(t("acute.checked", date=content.numbers_checked), muted=True))
+        self.body.addWidget(
+            paragraph(t("acute.checked", date=format_stored(content.numbers_checked)), muted=True)
+        )
         self.body.addWidget(sources_line(line.source for line in content.helplines))
         # After a heavy moment: the teacher's own page ("En jij?").
         self.self_care_button = QPushButton(t("oefenen.selfcare_link"))

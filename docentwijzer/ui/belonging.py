@@ -47,6 +47,7 @@ from docentwijzer.belonging import (
     outcome_label,
     theme_label,
 )
+from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
 
 from docentwijzer.ui import dialogs
@@ -539,9 +540,7 @@ class BelongingScreen(Screen):
             row.addWidget(opener)
             row.addWidget(remover)
             row.addStretch(1)
-            added = paragraph(
-                t("belonging.added_on", date=entry.added.strftime("%d-%m-%Y")), muted=True
-            )
+            added = paragraph(t("belonging.added_on", date=format_date(entry.added)), muted=True)
             self.week_list.addWidget(card(heading(tip.title, 3), added, form_host, buttons))
 
         chain: list[QWidget] = [self.week_tab]

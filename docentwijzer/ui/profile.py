@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.dates import format_date, format_stored
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
 from docentwijzer.profile import (
@@ -124,7 +125,7 @@ class ContactForm(QWidget):
         line.setContentsMargins(0, 0, 0, 0)
         edit = QLineEdit()
         edit.setObjectName("field_checked")
-        edit.setPlaceholderText(t("instelling.checked_placeholder"))
+        edit.setPlaceholderText(t("instelling.checked_placeholder", example=format_date(today())))
         edit.setAccessibleName(f"{self.title}: {field_label('checked')}")
         edit.textChanged.connect(self._edited)
         self.today_button = QPushButton(t("instelling.checked_today"))
@@ -149,7 +150,7 @@ class ContactForm(QWidget):
         for field, edit in self.fields.items():
             value = getattr(contact, field, "")
             edit.blockSignals(True)
-            edit.setText(value.isoformat() if isinstance(value, date) else (value or ""))
+            edit.setText(format_date(value) if isinstance(value, date) else (value or ""))
             edit.blockSignals(False)
         self._show_problems({})
 
@@ -177,7 +178,7 @@ class ContactForm(QWidget):
         return parse_checked(self.fields["checked"].text(), today())[1] is not None
 
     def mark_checked_today(self) -> None:
-        self.fields["checked"].setText(today().isoformat())
+        self.fields["checked"].setText(format_date(today()))
 
     # -- feedback ------------------------------------------------------------------------------
 
@@ -352,7 +353,10 @@ class ProfileScreen(Screen):
             self.national_numbers[line.id] = title
         self.body.addWidget(host)
         self.body.addWidget(
-            paragraph(t("instelling.national_checked", date=content.numbers_checked), muted=True)
+            paragraph(
+                t("instelling.national_checked", date=format_stored(content.numbers_checked)),
+                muted=True,
+            )
         )
         self.body.addWidget(sources_line(line.source for line in lines))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.dates import format_stored
 from docentwijzer.i18n import t
 from docentwijzer.tree import CHANNELS, Channel, Phrase, PhraseKind, ResolvedContact, channel_label
 
@@ -47,9 +48,9 @@ def contact_card(contact: ResolvedContact) -> QWidget:
     plain += list(contact.details)
     checked = ""
     if contact.national and contact.checked:
-        checked = t("tree.numbers_checked", date=contact.checked)
+        checked = t("tree.numbers_checked", date=format_stored(contact.checked))
     elif contact.checked and not contact.national and contact.number:
-        checked = t("tree.contact_checked", date=contact.checked)
+        checked = t("tree.contact_checked", date=format_stored(contact.checked))
     if checked:
         lines.append(f"<small>{escape(checked)}</small>")
         plain.append(checked)

@@ -158,7 +158,7 @@ def test_summary_says_what_was_not_answered() -> None:
 
 def test_note_text_is_readable_and_leaves_out_the_before_after_check() -> None:
     text = note_text(sample(), openness_content("nl"), "nl")
-    assert text.startswith("Openheidsoefening 'Vertel ik het wel, vertel ik het niet?', 2026-03-09")
+    assert text.startswith("Openheidsoefening 'Vertel ik het wel, vertel ik het niet?', 09-03-2026")
     for expected in (
         "Ik weet het nog niet — Ik twijfel over mijn stage",
         "Mijn stagebegeleider: wat: Wat ik nodig heb; wanneer: Voordat mijn stage begint",

@@ -85,7 +85,7 @@ def test_acute_bar_click_and_f1_open_urgent_guidance_from_anywhere(
     assert main_window.current_area() == "acuut"
     text = visible_texts(main_window)
     assert "Bel 112" in text and "0800-0113" in text and "Beloof geen geheimhouding" in text
-    assert "gecontroleerd: 2026-11" in text.lower()
+    assert "gecontroleerd: november 2026" in text.lower()
     main_window.navigate("start")
     qtbot.keyClick(main_window, Qt.Key.Key_F1)
     assert main_window.current_area() == "acuut"

@@ -373,7 +373,7 @@ def test_a_saved_result_reopens_for_changing_and_updates_the_same_note(
     )
     screen = main_window.current_screen()
     assert isinstance(screen, OpennessScreen)
-    assert "2026-01-15" in visible_text(screen.pages[0])
+    assert "15-01-2026" in visible_text(screen.pages[0])
     assert screen.pages[0].first_focus().text() == "Verder met de student"  # type: ignore[attr-defined]
     assert not screen.has_unsaved_changes()  # nothing changed yet
 

@@ -109,6 +109,22 @@ def test_fill_a_role_by_keyboard_save_and_see_it_after_reopening(
     assert not again.has_unsaved_changes()
 
 
+def test_the_checked_date_is_shown_and_typed_the_one_way_dates_are_shown(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    ProfileStore().save(trainer_profile())
+    screen = open_profile(main_window, qtbot)
+    decaan = screen.forms["studentendecaan"].fields["checked"]
+    assert decaan.text() == "01-10-2026"
+    assert "JJJJ" not in decaan.placeholderText() and "21-11-2026" in decaan.placeholderText()
+    field = screen.forms["vertrouwenspersoon"].fields["checked"]
+    field.setFocus()
+    qtbot.keyClicks(field, "3 okt 2026")
+    assert not screen.forms["vertrouwenspersoon"].errors["checked"].isVisible()
+    assert screen.save()
+    assert saved_profile().contacts["vertrouwenspersoon"].checked == date(2026, 10, 3)
+
+
 def test_a_wrong_phone_number_is_explained_inline_and_not_saved(
     main_window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -299,7 +315,7 @@ def test_export_is_refused_while_a_field_is_wrong(
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *_: pytest.fail("no file dialog"))
     screen = open_profile(main_window, qtbot)
     qtbot.keyClicks(screen.forms["verslavingszorg"].fields["checked"], "gisteren")
-    assert "JJJJ-MM-DD" in screen.forms["verslavingszorg"].errors["checked"].text()
+    assert "21-11-2026" in screen.forms["verslavingszorg"].errors["checked"].text()
     assert not screen.export_file()
     assert dialog_log.names() == ["warn"]
 
@@ -324,7 +340,7 @@ def test_with_no_profile_the_roles_explanations_and_national_numbers_show(
     assert screen.national_numbers["112"].text() == "Alarmnummer: 112"
     assert "113 of 0800-0113" in screen.national_numbers["113"].text()
     assert "0900-0113" not in text
-    assert "Landelijke nummers gecontroleerd: 2026-11." in text
+    assert "Landelijke nummers gecontroleerd: november 2026." in text
     assert not screen.stale_card.isVisible()
     assert not screen.notice_card.isVisible()
     assert not screen.has_unsaved_changes()
@@ -352,12 +368,12 @@ def test_stale_contacts_are_listed_until_marked_checked_today(
     ProfileStore().save(old)
     screen = open_profile(main_window, qtbot)
     assert screen.stale_card.isVisible()
-    assert screen.stale_list.text() == "• Studentendecaan: laatst gecontroleerd op 2025-11-21"
+    assert screen.stale_list.text() == "• Studentendecaan: laatst gecontroleerd op 21-11-2025"
 
     today_button = screen.forms["studentendecaan"].today_button
     today_button.setFocus()
     qtbot.keyClick(today_button, Qt.Key.Key_Space)
-    assert screen.forms["studentendecaan"].fields["checked"].text() == "2026-11-21"
+    assert screen.forms["studentendecaan"].fields["checked"].text() == "21-11-2026"
     assert not screen.stale_card.isVisible()
     assert screen.save()
     assert saved_profile().contacts["studentendecaan"].checked == TODAY

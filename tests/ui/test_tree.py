@@ -60,7 +60,7 @@ def test_student_thinking_of_ending_her_life_reaches_113_in_two_keys(
     assert tree_screen.walk.current.id == "ZELFDODING"
     assert "Beloof geen geheimhouding" in text
     assert "113 of 0800-0113" in text and "113.nl" in text
-    assert "nummer gecontroleerd: 2026-11" in text
+    assert "nummer gecontroleerd: november 2026" in text
     assert "Bij direct gevaar: bel 112" in text
     assert "Jouw rol" in text and "geen diagnose" in text
     assert "Bron:" in text

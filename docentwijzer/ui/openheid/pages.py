@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
 from docentwijzer.openheid import (
     OpennessContent,
@@ -121,7 +122,7 @@ class IntroPage(Page):
 
     def refresh(self) -> None:
         if self.screen.note_id is not None:
-            self.reopened.setText(t("openheid.reopened", date=self.result.date.isoformat()))
+            self.reopened.setText(t("openheid.reopened", date=format_date(self.result.date)))
             self.reopened.show()
             self.start.setText(t("openheid.continue"))
         elif self.screen.active:
