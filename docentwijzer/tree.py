@@ -205,6 +205,10 @@ class StepNode(_Item):
     say: list[str] = Field(default_factory=list)
     continue_label: str = Field(min_length=1)
     next: str
+    #: Where the conversation may lead instead (e.g. talk of death heard in it: the suicide
+    #: guidance); each is an answer, unlike "Verder".
+    onward_title: str = ""
+    onward: list[Answer] = Field(default_factory=list)
     #: When to come back to a parked route.
     follow_up: FollowUp | None = None
     sources: list[Source] = Field(min_length=1)
@@ -288,13 +292,15 @@ def _targets(node: Question | StepNode | Leaf) -> list[str]:
     if isinstance(node, Question):
         return [answer.next for answer in node.answers]
     if isinstance(node, StepNode):
-        return [node.next]
+        return [node.next, *(answer.next for answer in node.onward)]
     return [answer.next for answer in node.onward]
 
 
 def _edges(node: Question | StepNode | Leaf) -> list[tuple[str, int]]:
     """(target, answers it costs): an answer or an onward choice is one; "Verder" is none."""
-    return [(target, 0 if isinstance(node, StepNode) else 1) for target in _targets(node)]
+    if isinstance(node, StepNode):
+        return [(node.next, 0), *((answer.next, 1) for answer in node.onward)]
+    return [(target, 1) for target in _targets(node)]
 
 
 def fewest_answers(tree: TreeContent, target: str, start: str = START) -> int | None:
@@ -420,9 +426,10 @@ def structural_problems(tree: TreeContent) -> list[str]:
     if problems:
         return problems
     # Any hint of suicide, sure of the danger or not, reaches the suicide guidance quickly.
-    doubt = by_id[DOUBT_LEAF]
-    if isinstance(doubt, Leaf) and SUICIDE_LEAF not in [a.next for a in doubt.onward]:
-        problems.append(f"{DOUBT_LEAF!r} must offer the way on to {SUICIDE_LEAF!r}")
+    for leads_on in (DOUBT_LEAF, CONVERSATION_STEP):
+        node = by_id[leads_on]
+        if isinstance(node, Leaf | StepNode) and SUICIDE_LEAF not in [a.next for a in node.onward]:
+            problems.append(f"{leads_on!r} must offer the way on to {SUICIDE_LEAF!r}")
     for via in (START, DOUBT_LEAF):
         before = fewest_answers(tree, via) or 0
         after = fewest_answers(tree, SUICIDE_LEAF, start=via)
@@ -558,7 +565,11 @@ class Walk:
                 for i, a in enumerate(node.answers, start=1)
             ]
         if isinstance(node, StepNode):
-            return [Option(1, node.continue_label, "", node.next, False)]
+            onward = [
+                Option(i, a.label, a.hint, a.next, a.urgent)
+                for i, a in enumerate(node.onward, start=2)
+            ]
+            return [Option(1, node.continue_label, "", node.next, False), *onward]
         return [
             Option(i, a.label, a.hint, a.next, a.urgent) for i, a in enumerate(node.onward, start=1)
         ]
@@ -610,7 +621,7 @@ class Walk:
             if isinstance(node, Question):
                 answer = next(a for a in node.answers if a.next == there)
                 crumbs.append(Crumb(here, node.text, answer.label))
-            elif isinstance(node, StepNode):
+            elif isinstance(node, StepNode) and there == node.next:
                 crumbs.append(Crumb(here, node.title, node.continue_label, counts=False))
             else:
                 onward = next(a for a in node.onward if a.next == there)

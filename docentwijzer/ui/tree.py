@@ -36,6 +36,7 @@ from docentwijzer.tree import (
     SUICIDE_LEAF,
     Action,
     Leaf,
+    Option,
     Question,
     ResolvedContact,
     StepNode,
@@ -232,6 +233,8 @@ class TreeScreen(Screen):
     def choose_number(self, number: int) -> bool:
         if isinstance(self.walk.current, Leaf):
             return False  # a leaf's way on is chosen with Tab and Enter, never by a stray digit
+        if isinstance(self.walk.current, StepNode) and number != 1:
+            return False  # so is a step's: only "Verder" has a number
         for option in self.walk.options():
             if option.number == number:
                 self.choose(option.target)
@@ -270,10 +273,11 @@ class TreeScreen(Screen):
 
     def focus_first(self) -> None:
         suggested = self.walk.suggested(self.suggested_nodes)
-        if self.onward_buttons:
+        if self.onward_buttons and not self.answer_buttons:  # a leaf's way on
             self.onward_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
         elif self.answer_buttons:
-            index = suggested.number - 1 if suggested else 0
+            numbered = suggested is not None and suggested.number <= len(self.answer_buttons)
+            index = suggested.number - 1 if suggested and numbered else 0
             self.answer_buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
         elif self.action_items:
             next(iter(self.action_items.values())).box.setFocus(Qt.FocusReason.TabFocusReason)
@@ -365,9 +369,9 @@ class TreeScreen(Screen):
         button.setAccessibleDescription(hint)
         return button
 
-    def _add_options(self) -> None:
+    def _add_options(self, options: list[Option] | None = None) -> None:
         suggested = self.walk.suggested(self.suggested_nodes)
-        for option in self.walk.options():
+        for option in self.walk.options() if options is None else options:
             hint = option.hint
             if suggested is not None and option.target == suggested.target:
                 hint = f"{hint} · ★ {t('tree.suggested')}" if hint else f"★ {t('tree.suggested')}"
@@ -428,22 +432,26 @@ class TreeScreen(Screen):
         phrases = self.walk.phrases()
         if phrases:
             self.node_layout.addWidget(say_block(phrases))
-        self._add_options()  # "Verder" before the notes on parking and the sources
+        # "Verder" (and the way on, for talk of death heard in the conversation) before the
+        # notes on parking and the sources
+        self._add_options([o for o in self.walk.options() if o.target == node.next])
+        self._render_onward(node)
         park = paragraph(t("tree.park_hint"), muted=True)
         park.setObjectName("parkHint")
         self.node_layout.addWidget(park)
         self._add_follow_up(node)
         self.node_layout.addWidget(sources_line([*leaf_sources(node), *phrase_sources(phrases)]))
 
-    def _render_onward(self, leaf: Leaf) -> None:
-        if not leaf.onward:
+    def _render_onward(self, node: Leaf | StepNode) -> None:
+        if not node.onward:
             return
         box = QWidget()
         box.setObjectName("onward")
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(heading(leaf.onward_title or t("tree.onward"), 3))
-        for option in self.walk.options():
+        column.addWidget(heading(node.onward_title or t("tree.onward"), 3))
+        onward = {answer.next for answer in node.onward}
+        for option in (o for o in self.walk.options() if o.target in onward):
             button = self._answer_button(None, option.label, option.hint, option.urgent)
             button.setProperty("onward", True)
             button.clicked.connect(lambda _=False, target=option.target: self.choose(target))

@@ -127,7 +127,8 @@ def test_safety_statements_are_there_as_specified() -> None:
         "Neem het serieus en vraag er rechtstreeks naar",
         "Beloof geen geheimhouding",
         "24/7 gratis en anoniem 113 of 0800-0113, of chat op 113.nl",
-        "vandaag contact heeft met de huisarts",
+        "Zoek samen hulp bij de eigen huisarts van de student",
+        "kan het niet wachten tot de volgende werkdag, dan bij de huisartsenpost",
         "Bij direct gevaar: bel 112",
         "Ook jij kunt 113 bellen voor advies",
     ):
@@ -142,6 +143,25 @@ def test_safety_statements_are_there_as_specified() -> None:
     for lang in LANGUAGES:
         raw = json.dumps(raw_tree(lang))
         assert "0900-0113" not in raw
+
+
+@pytest.mark.parametrize(
+    ("lang", "doctor", "today"), [("nl", "huisarts", "vandaag"), ("en", "GP", "today")]
+)
+def test_no_line_says_the_gp_today(lang: str, doctor: str, today: str) -> None:
+    # No public source says "the GP today" in so many words (113: seek help together with the
+    # GP; a huisartsenpost: for what cannot wait until the next working day): the tree says less.
+    tree = tree_content(lang)
+    lines = [p.text for p in tree.phrases]
+    for node in tree.nodes:
+        if isinstance(node, Leaf | StepNode):
+            steps = [a for channel in node.first_steps.values() for a in channel]
+            lines += [a.text for a in [*steps, *node.actions]]
+        if isinstance(node, Leaf):
+            lines += [c.note for c in node.contacts] + [o.hint for o in node.onward]
+    said = [line for line in lines if doctor.casefold() in line.casefold()]
+    assert said, "the tree names the GP"
+    assert not [line for line in said if today in line.casefold()]
 
 
 def test_what_to_say_is_on_the_conversation_step_and_every_leaf() -> None:
@@ -244,6 +264,35 @@ def test_the_doubt_leaf_must_lead_on_to_the_suicide_guidance() -> None:
     assert "more than 2 answers from the start via 'TWIJFEL_GEVAAR'" in message
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_conversation_step_leads_on_to_the_suicide_guidance(lang: str) -> None:
+    # Talk of death heard in the conversation: a real way on, not "start over, second question".
+    tree = tree_content(lang)
+    walk = Walk(tree, ["start", "zelfdoding", "gesprek", "GESPREK"])
+    options = walk.options()
+    assert options[0].target == "behoefte"  # "Verder" stays option 1
+    onward = [o for o in options if o.target == "ZELFDODING"]
+    assert len(onward) == 1 and onward[0].urgent
+    walk.choose("ZELFDODING")
+    assert walk.at_leaf() and walk.current.id == "ZELFDODING"
+    # the way on is an answer (the teacher decides it), "Verder" is not
+    assert walk.answers_given() == 4
+    assert walk.breadcrumb()[-1].counts and walk.breadcrumb()[-1].answered == onward[0].label
+    step = tree.node("GESPREK")
+    assert isinstance(step, StepNode)
+    words = " ".join(a.text for a in step.actions).casefold()
+    assert "begin opnieuw" not in words and "start over" not in words
+    # a saved route through that way on comes back whole
+    saved = walk.route().model_dump(mode="json")
+    assert Walk.resume(tree, saved).walk.path == walk.path
+
+
+def test_the_conversation_step_must_lead_on_to_the_suicide_guidance() -> None:
+    raw = raw_tree()
+    node_of(raw, "GESPREK")["onward"] = []
+    assert "'GESPREK' must offer the way on to 'ZELFDODING'" in problems_of(raw)
+
+
 def test_a_way_on_from_a_leaf_is_checked_like_an_answer() -> None:
     raw = raw_tree()
     onward = node_of(raw, "TWIJFEL_GEVAAR")["onward"][0]
@@ -302,7 +351,8 @@ def test_choosing_by_number_back_and_restart() -> None:
     walk.choose_number(2)  # Nee: no talk of death
     walk.choose_number(1)  # Nee: not talked yet
     assert isinstance(walk.current, StepNode) and walk.current.id == "GESPREK"
-    assert [o.target for o in walk.options()] == ["behoefte"]
+    # "Verder" is 1; the way on to the suicide guidance comes after it
+    assert [o.target for o in walk.options()] == ["behoefte", "ZELFDODING"]
     walk.choose_number(1)
     walk.choose_number(2)
     assert walk.current.id == "MIDDELEN"

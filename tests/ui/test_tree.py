@@ -155,6 +155,29 @@ def test_unsure_about_danger_then_a_hint_of_suicide_is_two_keys(
     assert "Ja, de student zei iets over de dood" in tree_screen.crumbs.text()
 
 
+def test_talk_of_death_heard_in_the_conversation_leads_on_to_the_suicide_guidance(
+    tree_screen: TreeScreen, qtbot: QtBot
+) -> None:
+    for key in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1):
+        press(qtbot, key)
+    assert tree_screen.walk.current.id == "GESPREK"
+    text = visible_text(tree_screen)
+    assert "begin opnieuw" not in text
+    assert "Hoorde je in het gesprek iets over de dood?" in text
+    press(qtbot, Qt.Key.Key_2)  # only "Verder" has a number here: a stray 2 does nothing
+    assert tree_screen.walk.current.id == "GESPREK"
+    onward = tree_screen.onward_buttons[0]
+    assert onward.isVisibleTo(tree_screen)
+    # reached by Tab from "Verder", taken with Return
+    assert QApplication.focusWidget() is tree_screen.answer_buttons[0]
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is onward
+    press(qtbot, Qt.Key.Key_Return)
+    assert tree_screen.walk.current.id == "ZELFDODING"
+    assert "Ja, de student zei iets over de dood" in tree_screen.crumbs.text()
+    assert "Beloof geen geheimhouding." in visible_text(tree_screen)
+
+
 def test_how_the_worry_arrived_changes_what_to_do_first(
     tree_screen: TreeScreen, qtbot: QtBot
 ) -> None:
