@@ -6,38 +6,109 @@ reported (file, item, field) instead of stopping the app. The background figures
 pillars of an integral approach come from ``content/<lang>/achtergrond.json``.
 
 A case stores the route it is meant to take through the referral tree as answer labels plus
-the leaf it should end at, so the group can compare their walk with the intended one.
+the leaf it should end at, and how the worry arrived in the story (the walk's channel), so the
+group can compare their walk with the intended one. The route is walked through the real tree on
+load (:func:`walk_route`): a case whose answers the tree does not have, in the case file's
+language, is refused in words, so the cases cannot drift from the tree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from docentwijzer import paths
 from docentwijzer.content import ContentDocument, ContentError, load_content, parse_content
-from docentwijzer.i18n import Lang, t
+from docentwijzer.handoff import Channel
+from docentwijzer.i18n import LANGUAGES, Lang, language, t
 from docentwijzer.sources import Source
-from docentwijzer.tree import Destination
+from docentwijzer.tree import (
+    DEFAULT_CHANNEL,
+    Destination,
+    Question,
+    RouteError,
+    StepNode,
+    TreeContent,
+    Walk,
+    channel_label,
+    tree_content,
+)
 from docentwijzer.userfiles import UserFileError, read_text
 
 #: The leaves of the referral tree (docs/beslisboom.md).
 Leaf = Destination
 LEAF_IDS: tuple[str, ...] = get_args(Leaf)
 
-#: The tree's questions in the order they are asked (docs/beslisboom.md).
-TREE_QUESTIONS: tuple[str, ...] = ("start", "zelfdoding", "gesprek", "behoefte")
 
-#: How many answers lead from ``start`` to a leaf; every other leaf lies behind "behoefte".
-_ROUTE_LENGTH: dict[str, int] = {"ACUUT": 1, "TWIJFEL_GEVAAR": 1, "ZELFDODING": 2, "GESPREK": 3}
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
-def route_length(leaf: str) -> int:
-    return _ROUTE_LENGTH.get(leaf, len(TREE_QUESTIONS))
+def walk_route(
+    tree: TreeContent,
+    answers: Sequence[str],
+    end: str,
+    channel: Channel = DEFAULT_CHANNEL,
+) -> Walk:
+    """The tree's own walk along ``answers`` (labels as the tree words them) to ``end``.
+
+    A step (the conversation guidance) is read, not answered: the walk goes on past it unless
+    the next answer is one of the step's own (its "Verder" or its way on). Raises
+    :class:`RouteError` with a message for the case's author when an answer is not one the tree
+    offers there, or the walk does not end at ``end``.
+    """
+    walk = Walk(tree, channel=channel)
+    for answer in answers:
+        while True:
+            options = {_normal(option.label): option.target for option in walk.options()}
+            if _normal(answer) in options:
+                break
+            node = walk.current
+            if isinstance(node, StepNode):
+                walk.choose(node.next)
+                continue
+            asked = node.text if isinstance(node, Question) else node.onward_title or node.title
+            offered = "; ".join(f"'{option.label}'" for option in walk.options())
+            raise RouteError(
+                t("training.error_route_answer", leaf=end, answer=answer, question=asked)
+                + " "
+                + t("training.error_route_offered", answers=offered or "—")
+            )
+        walk.choose(options[_normal(answer)])
+    while isinstance(walk.current, StepNode) and walk.current.id != end:
+        walk.choose(walk.current.next)
+    reached = walk.current
+    if reached.id != end:
+        name = reached.text if isinstance(reached, Question) else reached.title
+        raise RouteError(t("training.error_route_end", leaf=end, reached=name))
+    return walk
+
+
+#: The language of the case file being validated (its tree is the one the routes must fit).
+_CASE_LANGUAGE: ContextVar[Lang | None] = ContextVar("case_language", default=None)
+
+
+@contextmanager
+def _in_language(lang: object) -> Iterator[None]:
+    token = _CASE_LANGUAGE.set(lang if lang in LANGUAGES else None)
+    try:
+        yield
+    finally:
+        _CASE_LANGUAGE.reset(token)
 
 
 #: Screens a case can be walked through with.
@@ -80,6 +151,8 @@ class Case(_Model):
     tools: list[Tool] = Field(min_length=1)
     #: The leaf of the referral tree the intended route ends at.
     expected_leaf: Leaf
+    #: How the worry arrives in the story (the walk's channel: what to do first).
+    channel: Channel = DEFAULT_CHANNEL
     #: The intended answers from ``start``, as the tree labels them.
     route: list[str] = Field(min_length=1)
     discussion: Discussion
@@ -94,11 +167,15 @@ class Case(_Model):
     @field_validator("route")
     @classmethod
     def _fits_the_tree(cls, route: list[str], info: ValidationInfo) -> list[str]:
-        leaf = info.data.get("expected_leaf")
-        if leaf is not None and len(route) != route_length(leaf):
-            raise ValueError(t("training.error_route_length", leaf=leaf, count=route_length(leaf)))
         if any(not answer.strip() for answer in route):
             raise ValueError(t("training.error_route_empty"))
+        leaf = info.data.get("expected_leaf")
+        if leaf is not None:
+            tree = tree_content(_CASE_LANGUAGE.get() or language())
+            try:
+                walk_route(tree, route, leaf, info.data.get("channel", DEFAULT_CHANNEL))
+            except RouteError as exc:
+                raise ValueError(str(exc)) from exc
         return route
 
     @property
@@ -114,6 +191,13 @@ class CaseSet(ContentDocument):
 
     title: str = ""
     cases: list[Case] = Field(min_length=1)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _routes_in_its_language(cls, data: Any, handler: ModelWrapValidatorHandler[CaseSet]) -> Any:
+        """Each case's route is walked through the tree of the file's own language."""
+        with _in_language(data.get("language") if isinstance(data, dict) else None):
+            return handler(data)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> CaseSet:
@@ -232,9 +316,38 @@ def leaf_name(leaf: str, lang: Lang | None = None) -> str:
     return t(f"training.leaf_{leaf}", lang=lang)
 
 
+def case_walk(case: Case, lang: Lang | None = None) -> Walk:
+    """The case's intended route as the tree walks it: in ``lang`` (default the current
+    language) or, for a trainer's file in the other language, in that one."""
+    first = lang or language()
+    problem: RouteError | None = None
+    for tongue in (first, *(other for other in LANGUAGES if other != first)):
+        try:
+            return walk_route(tree_content(tongue), case.route, case.expected_leaf, case.channel)
+        except RouteError as exc:
+            problem = problem or exc
+    assert problem is not None
+    raise problem
+
+
+def channel_step(case: Case, lang: Lang | None = None) -> tuple[str, str]:
+    """How the worry arrives in the case, as Beslisboom asks it (a setting, not an answer)."""
+    return t("tree.channel_question", lang=lang), channel_label(case.channel, lang)
+
+
+def step_text(question: str, answer: str) -> str:
+    """One step of the route for a screen or handout: "question → answer"."""
+    return f"{question}  →  {answer}" if question else answer
+
+
 def route_steps(case: Case, lang: Lang | None = None) -> list[tuple[str, str]]:
-    """(question, answer) pairs of the intended route, in the tree's order."""
-    return [
-        (t(f"training.question_{question}", lang=lang), answer)
-        for question, answer in zip(TREE_QUESTIONS, case.route, strict=False)
-    ]
+    """(question, answer) of the intended route as the tree asks it: each question, step or way
+    on where the walk passes, with the answer given (a step's "Verder" included).
+
+    A route no tree fits any more (a case built before the tree changed) is shown as its bare
+    answers rather than refused: the discussion stays usable."""
+    try:
+        walk = case_walk(case, lang)
+    except RouteError:
+        return [("", answer) for answer in case.route]
+    return [(crumb.asked, crumb.answered) for crumb in walk.breadcrumb()]

@@ -14,7 +14,14 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from docentwijzer.i18n import Lang, language, t
 from docentwijzer.pdf import PdfMeta, bullets, esc, para, styles, write_pdf
 from docentwijzer.sources import Source
-from docentwijzer.training import Background, Case, leaf_name, route_steps
+from docentwijzer.training import (
+    Background,
+    Case,
+    channel_step,
+    leaf_name,
+    route_steps,
+    step_text,
+)
 
 
 def _case_flowables(number: int, case: Case, lang: Lang) -> list[Flowable]:
@@ -26,7 +33,8 @@ def _case_flowables(number: int, case: Case, lang: Lang) -> list[Flowable]:
         story += [para(text), Spacer(1, 5)]
     discussion = case.discussion
     story.append(para(t("training.route_title", lang=lang), "h3"))
-    steps = [f"{question} → {answer}" for question, answer in route_steps(case, lang)]
+    story.append(para(step_text(*channel_step(case, lang))))
+    steps = [step_text(question, answer) for question, answer in route_steps(case, lang)]
     story.append(bullets(steps, numbered=True))
     outcome = t("training.route_end", lang=lang, leaf=leaf_name(case.expected_leaf, lang))
     story.append(Paragraph(f"<b>{esc(outcome)}</b>", styles()["body"]))

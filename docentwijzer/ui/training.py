@@ -29,9 +29,11 @@ from docentwijzer.training import (
     Figure,
     Pillar,
     background,
+    channel_step,
     leaf_name,
     load_cases,
     route_steps,
+    step_text,
     user_case_dir,
 )
 
@@ -329,8 +331,9 @@ class TrainingScreen(Screen):
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 8, 0, 0)
         column.addWidget(heading(t("training.route_title"), 2))
+        column.addWidget(paragraph(step_text(*channel_step(case)), muted=True))
         for number, (question, answer) in enumerate(route_steps(case), start=1):
-            column.addWidget(paragraph(f"{number}. {question}  →  {answer}"))
+            column.addWidget(paragraph(f"{number}. {step_text(question, answer)}"))
         outcome = paragraph(t("training.route_end", leaf=leaf_name(case.expected_leaf)))
         column.addWidget(_scaled(outcome, 1.0, bold=True))
 

@@ -8,18 +8,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 from pypdf import PdfReader
 
 from docentwijzer.content import ContentError, parse_content
 from docentwijzer.i18n import LANGUAGES, t
 from docentwijzer.pdf import PdfWriteError
 from docentwijzer.training import (
-    TREE_QUESTIONS,
+    Case,
     CaseSet,
     background,
     builtin_cases,
+    case_walk,
     load_cases,
-    route_length,
     route_steps,
     user_case_dir,
 )
@@ -88,7 +89,7 @@ def test_every_expected_leaf_is_a_leaf_of_the_designed_tree() -> None:
     for lang in LANGUAGES:
         for case in builtin_cases(lang).cases:
             assert case.expected_leaf in DESIGN_LEAVES, case.id
-            assert len(case.route) == route_length(case.expected_leaf), case.id
+            assert case_walk(case, lang).current.id == case.expected_leaf, case.id
 
 
 def test_dutch_and_english_cases_walk_the_same_route() -> None:
@@ -111,7 +112,62 @@ def test_the_route_is_shown_against_the_trees_questions() -> None:
     steps = route_steps(case, "nl")
     assert [answer for _, answer in steps] == case.route
     assert steps[0][0].startswith("Is er nú gevaar")
-    assert len(steps) == len(TREE_QUESTIONS)
+    assert steps[-1][0] == "Waar heeft de student vooral hulp bij nodig?"
+
+
+def _case(route: list[str], leaf: str, **extra: Any) -> Case:
+    raw = _raw_cases()["cases"][0]
+    return Case.model_validate({**raw, "route": route, "expected_leaf": leaf, **extra})
+
+
+def test_the_route_follows_the_trees_real_walk() -> None:
+    # Not sure about danger, then the way on: the second answer belongs to the doubt leaf's
+    # question, not to the tree's second question.
+    case = _case(["Weet ik niet zeker", "Ja, de student zei iets over de dood"], "ZELFDODING")
+    assert route_steps(case, "nl") == [
+        ("Is er nú gevaar voor de student of voor anderen?", "Weet ik niet zeker"),
+        ("Gaat je twijfel over zelfdoding?", "Ja, de student zei iets over de dood"),
+    ]
+    # through the conversation step and on from it: "Verder" is shown where the walk takes it
+    via_step = _case(
+        ["Nee", "Nee", "Nee, nog niet", "Ja, de student zei iets over de dood"], "ZELFDODING"
+    )
+    steps = route_steps(via_step, "nl")
+    assert [q for q, _ in steps][-1] == "Hoorde je in het gesprek iets over de dood?"
+    assert len(steps) == 4
+    behoefte = _case(["Nee", "Nee", "Nee, nog niet", "Studie"], "STUDIE")
+    steps = route_steps(behoefte, "nl")
+    assert steps[3] == ("Ga eerst het gesprek aan", "Verder: waar heeft de student hulp bij nodig?")
+    assert steps[4] == ("Waar heeft de student vooral hulp bij nodig?", "Studie")
+
+
+def test_a_case_says_how_the_worry_arrived_and_the_walk_carries_it() -> None:
+    case = _case(["Weet ik niet zeker"], "TWIJFEL_GEVAAR", channel="distance")
+    assert case.channel == "distance"
+    assert case_walk(case).channel == "distance"
+    assert _case(["Weet ik niet zeker"], "TWIJFEL_GEVAAR").channel == "in_person"
+    with pytest.raises(ValidationError):
+        _case(["Weet ik niet zeker"], "TWIJFEL_GEVAAR", channel="per post")
+
+
+@pytest.mark.parametrize(
+    ("route", "leaf", "words"),
+    [
+        (["Ja"], "ACUUT", "'Ja' is geen antwoord op ‘Is er nú gevaar"),
+        (["Nee", "Ja, of ik vermoed het"], "TWIJFEL_GEVAAR", "eindigt bij ‘De student praat over"),
+        (["Nee", "Nee", "Nee, nog niet"], "STUDIE", "eindigt bij ‘Waar heeft de student vooral"),
+        (["Weet ik niet zeker", "Nee"], "TWIJFEL_GEVAAR", "'Nee' is geen antwoord"),
+    ],
+)
+def test_a_route_the_tree_does_not_have_is_refused_in_words(
+    route: list[str], leaf: str, words: str
+) -> None:
+    raw = _raw_cases()
+    raw["cases"][0].update(route=route, expected_leaf=leaf)
+    with pytest.raises(ContentError) as caught:
+        parse_content(json.dumps(raw), CaseSet, "content/nl/casuistiek.json")
+    message = str(caught.value)
+    assert "acuut-practicum" in message and "'route'" in message and words in message
 
 
 def test_urgent_cases_carry_the_safety_statements() -> None:
@@ -122,6 +178,23 @@ def test_urgent_cases_carry_the_safety_statements() -> None:
         if case.expected_leaf == "ZELFDODING":
             assert "Beloof geen geheimhouding" in text
             assert "113 of 0800-0113" in text and "0900-0113" not in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_friday_evening_email_is_walked_on_to_the_suicide_guidance(lang: str) -> None:
+    # Daan writes he won't be there on Monday "and maybe not after that either", and does not
+    # answer the phone: a written hint of suicide at a distance. Unsure about danger, the way on
+    # leads to the suicide guidance; the walk's channel is "at a distance".
+    case = next(c for c in builtin_cases(lang).cases if c.id == "twijfel-vrijdagavond")  # type: ignore[arg-type]
+    walk = case_walk(case, lang)  # type: ignore[arg-type]
+    assert walk.path == ("start", "TWIJFEL_GEVAAR", "ZELFDODING")
+    assert case.channel == "distance"
+    text = " ".join(point.text for point in case.discussion.why)
+    no_contact, secrecy = {
+        "nl": ("Krijg je geen contact en ben je bang dat er nu gevaar is: bel 112", "Beloof geen"),
+        "en": ("If you cannot reach him and fear there is danger now: call 112", "Do not promise"),
+    }[lang]
+    assert no_contact in text and secrecy in text and "0800-0113" in text
 
 
 def test_a_route_that_does_not_fit_the_tree_is_refused_naming_case_and_field() -> None:
@@ -212,7 +285,7 @@ def test_an_own_case_with_a_wrong_route_is_reported() -> None:
     _write_user_file("route.json", _own_file(_own_case(route=["Nee"])))
     problem = load_cases("nl").problems[0]
     assert problem.item == "eigen-casus" and problem.field == "route"
-    assert "4" in problem.problem
+    assert "eindigt bij ‘Praat de student over de dood" in problem.problem
 
 
 # -- the handout ----------------------------------------------------------------------------------
