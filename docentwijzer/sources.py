@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -191,6 +192,22 @@ class Source(BaseModel):
         text = self.public.citation(lang)
         return f"{text}, {self.detail}" if self.detail else text
 
+    @property
+    def section(self) -> str:
+        """The slide, section or heading a reader looks up, without what we took from it.
+
+        Details are written "heading: what it says" ("'Samengevat': geef aan waar u bent"); the
+        heading is the part before the first ": " outside quotes. A detail without one is all
+        heading ("§ 3.5 Ondersteuning en begeleiding").
+        """
+        start = 0
+        while (found := self.detail.find(": ", start)) != -1:
+            head = self.detail[:found]
+            if head.count("'") % 2 == 0 and head.count("‘") == head.count("’"):
+                return head
+            start = found + 2
+        return self.detail
+
     def short(self, lang: Lang | None = None) -> str:
         """A shorter citation for a small card: short title, year (or site), detail."""
         lang = lang or language()
@@ -203,6 +220,25 @@ class Source(BaseModel):
             else (f"{name or public.organisation} ({when})")
         )
         return f"{text}, {self.detail}" if self.detail else text
+
+
+def cited_once(sources: Iterable[Source], lang: Lang | None = None) -> list[str]:
+    """Each publication once, in the order first cited, with the sections cited from it.
+
+    For a screen: "Citation: section; section" (the citation a person looks up, the headings
+    to find; what we took from each is in the list of sources), so ten lines from one web page
+    are one entry, not ten repetitions of its title.
+    """
+    lang = lang or language()
+    sections: dict[str, list[str]] = {}
+    for source in sources:
+        found = sections.setdefault(source.public.citation(lang), [])
+        if source.section and source.section not in found:
+            found.append(source.section)
+    return [
+        f"{citation}: {'; '.join(parts)}" if parts else citation
+        for citation, parts in sections.items()
+    ]
 
 
 # -- the list of sources in docs/sources.md ----------------------------------------------------

@@ -33,8 +33,8 @@ from docentwijzer.tree import (
 
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.tree import Clock, load_profile
-from docentwijzer.ui.tree_widgets import ChannelChoice, contacts_block
-from docentwijzer.ui.widgets import card, heading, paragraph, sources_line
+from docentwijzer.ui.tree_widgets import ChannelChoice, contacts_block, sources_block
+from docentwijzer.ui.widgets import card, heading, paragraph
 
 
 class AcuteScreen(Screen):
@@ -77,7 +77,7 @@ class AcuteScreen(Screen):
         self.body.addWidget(
             paragraph(t("acute.checked", date=format_stored(content.numbers_checked)), muted=True)
         )
-        self.body.addWidget(sources_line(line.source for line in content.helplines))
+        self.body.addWidget(sources_block(line.source for line in content.helplines))
         # After a heavy moment: the teacher's own page ("En jij?").
         self.self_care_button = QPushButton(t("oefenen.selfcare_link"))
         self.self_care_button.setObjectName("toSelfCare")
@@ -122,7 +122,7 @@ class AcuteScreen(Screen):
                 paragraph(leaf.summary, muted=True),
                 paragraph(f"<ol>{steps}</ol>", rich=True),
                 contacts_block(contacts, is_office_hours(now), compact=True),
-                sources_line(leaf_sources(leaf, follow_up=False)),
+                sources_block(leaf_sources(leaf, follow_up=False)),
                 object_name=f"section_{leaf.id}",
             )
             self.sections.addWidget(box)

@@ -60,6 +60,7 @@ from docentwijzer.ui.tree_widgets import (
     ChannelChoice,
     contacts_block,
     say_block,
+    sources_block,
 )
 from docentwijzer.ui.widgets import (
     action_bar,
@@ -67,7 +68,6 @@ from docentwijzer.ui.widgets import (
     heading,
     paragraph,
     primary_button,
-    sources_line,
 )
 
 Clock = Callable[[], datetime]
@@ -391,7 +391,7 @@ class TreeScreen(Screen):
         if node.help:
             self.node_layout.addWidget(paragraph(node.help, muted=True))
         self._add_options()
-        self.node_layout.addWidget(sources_line([node.source]))
+        self.node_layout.addWidget(sources_block([node.source]))
 
     def _add_checklist(self, first: list[Action], actions: list[Action]) -> None:
         """The first steps for how the worry arrived, then the actions: tickable, numbered."""
@@ -440,7 +440,7 @@ class TreeScreen(Screen):
         park.setObjectName("parkHint")
         self.node_layout.addWidget(park)
         self._add_follow_up(node)
-        self.node_layout.addWidget(sources_line([*leaf_sources(node), *phrase_sources(phrases)]))
+        self.node_layout.addWidget(sources_block([*leaf_sources(node), *phrase_sources(phrases)]))
 
     def _render_onward(self, node: Leaf | StepNode) -> None:
         if not node.onward:
@@ -507,7 +507,7 @@ class TreeScreen(Screen):
         sources = [*leaf_sources(leaf), *phrase_sources(phrases)]
         sources += [p.source for p in self.tree.your_role]
         sources += [c.source for c in contacts if c.source is not None]
-        self.node_layout.addWidget(sources_line(sources))
+        self.node_layout.addWidget(sources_block(sources))
 
     def _render_leaf_bar(self, shown: bool) -> None:
         """Fresh buttons after the page, so Tab reaches them after the page's own controls."""

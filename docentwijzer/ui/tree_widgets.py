@@ -7,7 +7,7 @@ app's styling (tokens, focus ring) applies to them as to every other screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -24,11 +24,32 @@ from PySide6.QtWidgets import (
 
 from docentwijzer.dates import format_stored
 from docentwijzer.i18n import t
+from docentwijzer.sources import Source, cited_once
 from docentwijzer.tree import CHANNELS, Channel, Phrase, PhraseKind, ResolvedContact, channel_label
 
-from docentwijzer.ui.widgets import card, heading, paragraph
+from docentwijzer.ui.widgets import card, heading, paragraph, small
 
 # -- pieces shared with the acute screen -------------------------------------------------------
+
+
+def sources_block(sources: Iterable[Source]) -> QLabel:
+    """The sources under a page: each publication once, with the sections to look up.
+
+    One source reads "Bron: ..." on one line; several are a short list under "Bronnen", so the
+    eye finds them and a screen reader reads them as words.
+    """
+    cited = cited_once(sources)
+    if len(cited) <= 1:
+        text = t("app.sources", list="".join(cited))
+        label = paragraph(text, muted=True)
+    else:
+        items = "".join(f"<li>{escape(line)}</li>" for line in cited)
+        html = f"{escape(t('tree.sources_title'))}<ul style='margin:0'>{items}</ul>"
+        label = paragraph(html, muted=True, rich=True)
+        text = t("tree.sources_title") + " " + " · ".join(cited)
+    label.setObjectName("source")
+    label.setAccessibleName(text)
+    return small(label)
 
 
 def contact_card(contact: ResolvedContact) -> QWidget:

@@ -26,7 +26,7 @@ from docentwijzer.handoff import SignalContext
 from docentwijzer.helplines import HelpContent, help_content
 from docentwijzer.i18n import LANGUAGES, Lang, catalog
 from docentwijzer.profile import InstitutionProfile
-from docentwijzer.sources import Source, catalogue, parse_catalogue, with_catalogue
+from docentwijzer.sources import Source, catalogue, cited_once, parse_catalogue, with_catalogue
 from docentwijzer.tree import Destination, Leaf, Walk, resolve_contacts, tree_content
 from docentwijzer.tree_pdf import write_route_pdf
 
@@ -220,6 +220,36 @@ def test_labels_cite_title_organisation_year_and_section() -> None:
         "(113.nl, geraadpleegd december 2026)"
     )
     assert Source(ref="113-onderwijs").label("en").endswith("(113.nl, checked December 2026)")
+
+
+def test_each_publication_is_cited_once_with_the_sections_a_reader_looks_up() -> None:
+    # A leaf cites one web page for four of its lines: one entry with its headings, not four
+    # repetitions of the title with our own paraphrase after each.
+    nos = "nos-praten-over-zelfmoordgedachten-2020"
+    cited = cited_once(
+        [
+            Source(
+                ref=nos, detail="'Hoe begin je een gesprek?': begin met benoemen van wat je ziet"
+            ),
+            Source(ref="113-zelfmoordpreventie"),
+            Source(ref=nos, detail="'Hoe begin je een gesprek?': duidelijk vragen"),
+            Source(ref=nos, detail="'Wat moet je doen of zeggen?': leg uit waarom je het vraagt"),
+            Source(ref="113-zelfmoordpreventie"),
+            Source(ref="landelijk-kader-2023", detail="§ Preventie"),
+        ],
+        "nl",
+    )
+    assert cited == [
+        "NOS, ‘Praten over zelfmoordgedachten is belangrijk, maar hoe doe je dat?’ "
+        "(nos.nl, 2020, geraadpleegd december 2026): "
+        "'Hoe begin je een gesprek?'; 'Wat moet je doen of zeggen?'",
+        "113 Zelfmoordpreventie (113.nl, geraadpleegd november 2026)",
+        "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023): § Preventie",
+    ]
+    # a colon inside a quoted heading is part of the heading
+    quoted = Source(ref=nos, detail="dia 'Hoe weet je: Korevaar': signalen")
+    assert quoted.section == "dia 'Hoe weet je: Korevaar'"
+    assert Source(ref=nos, detail="§ 3.5; § 2.2").section == "§ 3.5; § 2.2"
 
 
 def test_every_label_in_both_languages_is_a_public_citation() -> None:

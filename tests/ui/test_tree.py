@@ -63,12 +63,48 @@ def test_student_thinking_of_ending_her_life_reaches_113_in_two_keys(
     assert "nummer gecontroleerd: november 2026" in text
     assert "Bij direct gevaar: bel 112" in text
     assert "Jouw rol" in text and "geen diagnose" in text
-    assert "Bron:" in text
+    assert "Bronnen:" in text
     assert "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023)" in text
     # the route is shown as a breadcrumb of answers
     assert (
         "Is er nú gevaar voor de student of voor anderen? <b>Nee</b>" in tree_screen.crumbs.text()
     )
+
+
+def sources_shown(screen: QWidget) -> str:
+    """What the sources under a page say, as a screen reader reads it."""
+    found = [
+        label.accessibleName() or label.text()
+        for label in screen.findChildren(QLabel, "source")
+        if label.isVisibleTo(screen)
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_leaf_names_each_source_once_short_and_readable(
+    tree_screen: TreeScreen, qtbot: QtBot
+) -> None:
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_1)
+    assert tree_screen.walk.current.id == "ZELFDODING"
+    shown = sources_shown(tree_screen)
+    # one entry per publication, with the headings to look up, not our paraphrase after each
+    assert shown.startswith("Bronnen")
+    assert shown.count("nos.nl") == 1 and shown.count("hilversum.nl") == 1
+    assert "'Hoe begin je een gesprek over zelfmoordgedachten?'" in shown
+    assert "begin met benoemen van wat je ziet" not in shown
+    assert "<" not in shown  # words, not markup
+    assert len(shown) < 2400  # the line of every item's source was 3,900 characters
+
+
+def test_the_acute_screen_names_each_source_once(main_window: MainWindow) -> None:
+    main_window.navigate("acuut")
+    screen = main_window.current_screen()
+    section = screen.findChild(QWidget, "section_ZELFDODING")
+    assert section is not None
+    shown = sources_shown(section)
+    assert shown.count("nos.nl") == 1 and "duidelijk vragen" not in shown
 
 
 def test_danger_now_is_one_key_away(tree_screen: TreeScreen, qtbot: QtBot) -> None:
