@@ -164,6 +164,31 @@ def test_no_line_says_the_gp_today(lang: str, doctor: str, today: str) -> None:
     assert not [line for line in said if today in line.casefold()]
 
 
+@pytest.mark.parametrize(
+    ("lang", "own_safety", "promises"),
+    [
+        ("nl", "Breng jezelf niet in gevaar.", ("er gebeurt niets zonder", "beloofd")),
+        ("en", "Do not put yourself in danger.", ("nothing happens unless", "I promise")),
+    ],
+)
+def test_what_the_safety_review_found_stays_fixed(
+    lang: str, own_safety: str, promises: tuple[str, ...]
+) -> None:
+    tree = tree_content(lang)
+    # Not sure about danger, with the student: stay, but the teacher's own safety first (the
+    # doubt may be about danger to others), as on the urgent leaf.
+    doubt = tree.leaf("TWIJFEL_GEVAAR").first_steps["in_person"][0]
+    urgent = tree.leaf("ACUUT").first_steps["in_person"][0]
+    assert own_safety in doubt.text and own_safety in urgent.text
+    # No sentence to say promises what someone else will keep to themselves or not do (the
+    # confidential adviser's rules are the institution's; one university's page is no promise).
+    said = [p.text for p in tree.phrases if p.kind != "avoid"]
+    for words in promises:
+        assert not [text for text in said if words.casefold() in text.casefold()], words
+    # "I'll stay with you until help arrives" cites the source that says so
+    assert tree.phrase("acuut-blijf").source.ref == "ifightdepression-vragen-naar-zelfdoding"
+
+
 def test_what_to_say_is_on_the_conversation_step_and_every_leaf() -> None:
     for lang in LANGUAGES:
         tree = tree_content(lang)
