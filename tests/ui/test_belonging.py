@@ -27,7 +27,7 @@ def open_screen(window: MainWindow) -> BelongingScreen:
 
 
 def detail_text(screen: BelongingScreen) -> str:
-    return "\n".join(label.text() for label in screen.detail_host.findChildren(QLabel))
+    return "\n".join(label.text() for label in screen.library.detail_host.findChildren(QLabel))
 
 
 def new_window(qtbot: QtBot) -> MainWindow:
@@ -42,13 +42,13 @@ def test_browse_all_tips_by_theme_and_open_one(main_window: MainWindow, qtbot: Q
     screen = open_screen(main_window)
     tips = belonging_content("nl").tips
     assert screen.shown_titles() == [tip.title for tip in tips]
-    assert screen.count_label.text() == f"{len(tips)} van {len(tips)} tips"
-    assert screen.list.item(0).text() == "Warme relatie"  # a theme heading, not a tip
+    assert screen.library.count_label.text() == f"{len(tips)} van {len(tips)} tips"
+    assert screen.library.list.item(0).text() == "Warme relatie"  # a theme heading, not a tip
 
     target = tips[4]  # check-ins
-    row = screen._rows()[target.id]
-    rect = screen.list.visualItemRect(screen.list.item(row))
-    qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    row = screen.library.rows()[target.id]
+    rect = screen.library.list.visualItemRect(screen.library.list.item(row))
+    qtbot.mouseClick(screen.library.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert screen.current_tip() == target
     text = detail_text(screen)
     assert target.title in text and target.what in text
@@ -61,32 +61,32 @@ def test_arrow_keys_skip_theme_headings(main_window: MainWindow, qtbot: QtBot) -
     tips = belonging_content("nl").tips
     first_climate = next(i for i, t in enumerate(tips) if t.theme == "climate")
     screen.open_tip(tips[first_climate - 1].id)
-    screen.list.setFocus()
-    qtbot.keyClick(screen.list, Qt.Key.Key_Down)
+    screen.library.list.setFocus()
+    qtbot.keyClick(screen.library.list, Qt.Key.Key_Down)
     assert screen.current_tip() == tips[first_climate]
-    qtbot.keyClick(screen.list, Qt.Key.Key_Up)
+    qtbot.keyClick(screen.library.list, Qt.Key.Key_Up)
     assert screen.current_tip() == tips[first_climate - 1]
 
 
 def test_filter_by_theme_and_by_moment(main_window: MainWindow, qtbot: QtBot) -> None:
     screen = open_screen(main_window)
     tips = belonging_content("nl").tips
-    screen.theme.setCurrentIndex(screen.theme.findData("self_efficacy"))
+    screen.library.theme.setCurrentIndex(screen.library.theme.findData("self_efficacy"))
     expected = [t.title for t in tips if t.theme == "self_efficacy"]
     assert screen.shown_titles() == expected
-    assert screen.count_label.text().startswith(f"{len(expected)} van")
+    assert screen.library.count_label.text().startswith(f"{len(expected)} van")
 
-    screen.moment.setCurrentIndex(screen.moment.findData("exam_period"))
+    screen.library.moment.setCurrentIndex(screen.library.moment.findData("exam_period"))
     both = [t.title for t in tips if t.theme == "self_efficacy" and "exam_period" in t.moments]
     assert screen.shown_titles() == both and 0 < len(both) < len(expected)
 
-    screen.theme.setCurrentIndex(0)
+    screen.library.theme.setCurrentIndex(0)
     exam = [t.title for t in tips if "exam_period" in t.moments]
     assert screen.shown_titles() == exam
 
-    qtbot.mouseClick(screen.reset_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.library.reset_button, Qt.MouseButton.LeftButton)
     assert len(screen.shown_titles()) == len(tips)
-    assert not screen.reset_button.isEnabled()
+    assert not screen.library.reset_button.isEnabled()
 
 
 @pytest.mark.parametrize("typed", ["creeert", "creëert", "CREEERT"])
@@ -96,9 +96,9 @@ def test_search_as_you_type_with_and_without_diacritics(
     screen = open_screen(main_window)
     for char in typed:  # one key at a time; QTest cannot synthesise "ë", so that one is inserted
         if char.isascii():
-            qtbot.keyClicks(screen.search, char)
+            qtbot.keyClicks(screen.library.search, char)
         else:
-            screen.search.insert(char)
+            screen.library.search.insert(char)
     assert screen.shown_titles() == ["Fouten maken mag"]
     assert screen.current_tip() is not None and screen.current_tip().id == "fouten-mogen"  # type: ignore[union-attr]
 
@@ -107,26 +107,26 @@ def test_a_search_without_results_says_so_and_offers_a_way_back(
     main_window: MainWindow, qtbot: QtBot
 ) -> None:
     screen = open_screen(main_window)
-    qtbot.keyClicks(screen.search, "zzzgeenwoord")
+    qtbot.keyClicks(screen.library.search, "zzzgeenwoord")
     assert screen.shown_titles() == []
     assert "Geen tips gevonden" in detail_text(screen)
-    assert screen.count_label.text().startswith("0 van")
-    qtbot.mouseClick(screen.reset_button, Qt.MouseButton.LeftButton)
-    assert screen.search.text() == "" and screen.shown_titles()
+    assert screen.library.count_label.text().startswith("0 van")
+    qtbot.mouseClick(screen.library.reset_button, Qt.MouseButton.LeftButton)
+    assert screen.library.search.text() == "" and screen.shown_titles()
 
 
 def test_keyboard_ctrl_f_down_and_ctrl_d(main_window: MainWindow, qtbot: QtBot) -> None:
     screen = open_screen(main_window)
-    screen.list.setFocus()
+    screen.library.list.setFocus()
     qtbot.keyClick(screen, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert screen.search.hasFocus()
-    qtbot.keyClicks(screen.search, "uitzondering")
-    qtbot.keyClick(screen.search, Qt.Key.Key_Down)
-    assert screen.list.hasFocus()
+    assert screen.library.search.hasFocus()
+    qtbot.keyClicks(screen.library.search, "uitzondering")
+    qtbot.keyClick(screen.library.search, Qt.Key.Key_Down)
+    assert screen.library.list.hasFocus()
     assert screen.current_tip().id == "uitzondering"  # type: ignore[union-attr]
-    qtbot.keyClick(screen.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.library.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert screen.store.is_favourite("uitzondering")
-    item = screen.list.currentItem()
+    item = screen.library.list.currentItem()
     assert not item.icon().isNull()  # a star, not a glyph read out as "black star"
     assert item.data(Qt.ItemDataRole.AccessibleTextRole).endswith("(favoriet)")
 
@@ -134,20 +134,20 @@ def test_keyboard_ctrl_f_down_and_ctrl_d(main_window: MainWindow, qtbot: QtBot) 
 def test_a_favourite_persists_across_restarts(main_window: MainWindow, qtbot: QtBot) -> None:
     screen = open_screen(main_window)
     screen.open_tip("warme-landing")
-    assert screen.favourite_button is not None
-    qtbot.mouseClick(screen.favourite_button, Qt.MouseButton.LeftButton)
-    assert screen.favourite_button.text() == "Verwijder uit favorieten"
-    assert not screen.favourite_button.isCheckable()  # a check box to a screen reader
+    assert screen.library.favourite_button is not None
+    qtbot.mouseClick(screen.library.favourite_button, Qt.MouseButton.LeftButton)
+    assert screen.library.favourite_button.text() == "Verwijder uit favorieten"
+    assert not screen.library.favourite_button.isCheckable()  # a check box to a screen reader
     main_window.close()
 
     again = open_screen(new_window(qtbot))
-    again.favourites_only.setChecked(True)
+    again.library.favourites_only.setChecked(True)
     assert again.shown_titles() == ["Zorg voor een warme landing"]
     again.open_tip("warme-landing")
-    assert again.favourite_button is not None
-    assert again.favourite_button.text() == "Verwijder uit favorieten"
+    assert again.library.favourite_button is not None
+    assert again.library.favourite_button.text() == "Verwijder uit favorieten"
     # and un-marking it sticks too
-    qtbot.mouseClick(again.favourite_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(again.library.favourite_button, Qt.MouseButton.LeftButton)
     assert again.shown_titles() == []
     store = BelongingStore()
     store.load()
@@ -157,29 +157,29 @@ def test_a_favourite_persists_across_restarts(main_window: MainWindow, qtbot: Qt
 def test_try_this_week_and_reflect(main_window: MainWindow, qtbot: QtBot) -> None:
     screen = open_screen(main_window)
     screen.open_tip("check-ins")
-    assert screen.week_button is not None
-    qtbot.mouseClick(screen.week_button, Qt.MouseButton.LeftButton)
+    assert screen.library.week_button is not None
+    qtbot.mouseClick(screen.library.week_button, Qt.MouseButton.LeftButton)
     assert screen.tabs.tabText(1) == "Deze week proberen (1)"
     screen.tabs.setCurrentIndex(1)
-    outcome = screen.outcomes["check-ins"]
+    outcome = screen.week.outcomes["check-ins"]
     outcome.setCurrentIndex(outcome.findData("good"))
-    line = screen.reflections["check-ins"]
+    line = screen.week.reflections["check-ins"]
     qtbot.keyClicks(line, "Duimpjes werkten")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     main_window.close()
 
     again = open_screen(new_window(qtbot))
     assert again.week_titles() == ["Begin met een check-in"]
-    assert again.reflections["check-ins"].text() == "Duimpjes werkten"
-    assert again.outcomes["check-ins"].currentData() == "good"
+    assert again.week.reflections["check-ins"].text() == "Duimpjes werkten"
+    assert again.week.outcomes["check-ins"].currentData() == "good"
 
 
 def test_a_reflection_typed_then_left_is_not_lost(main_window: MainWindow, qtbot: QtBot) -> None:
     screen = open_screen(main_window)
     screen.open_tip("energizers")
-    screen._toggle_week()
+    screen.library.toggle_week()
     screen.tabs.setCurrentIndex(1)
-    qtbot.keyClicks(screen.reflections["energizers"], "Kort opstaan hielp")
+    qtbot.keyClicks(screen.week.reflections["energizers"], "Kort opstaan hielp")
     main_window.navigate("start")  # no Enter, no wait
     store = BelongingStore()
     store.load()
@@ -190,12 +190,12 @@ def test_a_reflection_typed_then_left_is_not_lost(main_window: MainWindow, qtbot
 def test_clearing_the_week_asks_first(main_window: MainWindow, dialog_log) -> None:  # type: ignore[no-untyped-def]
     screen = open_screen(main_window)
     screen.open_tip("check-ins")
-    screen._toggle_week()
+    screen.library.toggle_week()
     dialog_log.answer = False
-    screen.clear_week_button.click()
+    screen.week.clear_button.click()
     assert screen.week_titles() == ["Begin met een check-in"]
     dialog_log.answer = True
-    screen.clear_week_button.click()
+    screen.week.clear_button.click()
     assert screen.week_titles() == []
     assert "confirm" in dialog_log.names()
 
@@ -208,7 +208,11 @@ def _export(
     screen: BelongingScreen, monkeypatch: pytest.MonkeyPatch, target: Path, kind: str
 ) -> None:
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
-    button = screen.handout_button if kind == "handout" else screen.cards_button
+    button = (
+        screen.library.export.handout_button
+        if kind == "handout"
+        else screen.library.export.cards_button
+    )
     assert button.isEnabled()
     button.click()
 
@@ -220,12 +224,12 @@ def test_export_favourites_as_handout(
     dialog_log,  # type: ignore[no-untyped-def]
 ) -> None:
     screen = open_screen(main_window)
-    assert not screen.handout_button.isEnabled()  # nothing chosen yet
+    assert not screen.library.export.handout_button.isEnabled()  # nothing chosen yet
     for tip_id in ("check-ins", "uitzondering"):
         screen.open_tip(tip_id)
-        screen._toggle_favourite()
+        screen.library.toggle_favourite()
     screen.set_scope("favourites")
-    assert screen.scope.currentText() == "Mijn favorieten (2)"
+    assert screen.library.export.scope.currentText() == "Mijn favorieten (2)"
     _export(screen, monkeypatch, tmp_path / "hand-out.pdf", "handout")
     text = pdf_text(tmp_path / "hand-out.pdf")
     assert "Begin met een check-in" in text and "Vraag naar de uitzondering" in text
@@ -237,15 +241,17 @@ def test_export_a_selection_as_tip_cards(
     main_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     screen = open_screen(main_window)
-    rows = screen._rows()
+    rows = screen.library.rows()
     for index, tip_id in enumerate(("fouten-mogen", "energizers", "warme-landing")):
-        item = screen.list.item(rows[tip_id])
-        screen.list.scrollToItem(item)
+        item = screen.library.list.item(rows[tip_id])
+        screen.library.list.scrollToItem(item)
         modifier = Qt.KeyboardModifier.ControlModifier if index else Qt.KeyboardModifier(0)
-        center = screen.list.visualItemRect(item).center()
-        qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, modifier, center)
+        center = screen.library.list.visualItemRect(item).center()
+        qtbot.mouseClick(
+            screen.library.list.viewport(), Qt.MouseButton.LeftButton, modifier, center
+        )
     screen.set_scope("selected")
-    assert screen.scope.currentText() == "Geselecteerd in de lijst (3)"
+    assert screen.library.export.scope.currentText() == "Geselecteerd in de lijst (3)"
     _export(screen, monkeypatch, tmp_path / "kaarten", "cards")  # .pdf is added
     assert not (tmp_path / "kaarten").exists()
     text = pdf_text(tmp_path / "kaarten.pdf")
@@ -265,7 +271,7 @@ def test_an_unwritable_export_location_is_reported(
     blocked = tmp_path / "file"
     blocked.write_text("x")
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(blocked / "x.pdf"))
-    screen.cards_button.click()
+    screen.library.export.cards_button.click()
     name, args = dialog_log.calls[-1]
     assert name == "warn" and "kon niet worden opgeslagen" in str(args)
 
@@ -281,7 +287,9 @@ def test_why_panel_shows_definition_and_signals_and_leads_to_the_checklist(
     assert "Uitstelgedrag" in text and "Terugtrekkend gedrag" in text
     assert "J. Dopmeijer" in text
     button = next(
-        b for b in why.findChildren(type(screen.reset_button)) if "Naar Signalering" in b.text()
+        b
+        for b in why.findChildren(type(screen.library.reset_button))
+        if "Naar Signalering" in b.text()
     )
     button.click()
     assert main_window.current_area() == "signalering"
@@ -291,7 +299,7 @@ def test_another_screen_can_open_a_theme_or_a_tip(main_window: MainWindow) -> No
     main_window.navigate("belonging", "binding")
     screen = main_window.current_screen()
     assert isinstance(screen, BelongingScreen)
-    assert screen.theme.currentData() == "binding"
+    assert screen.library.theme.currentData() == "binding"
     main_window.navigate("belonging", "uitzondering")
     assert screen.current_tip().id == "uitzondering"  # type: ignore[union-attr]
 
@@ -311,24 +319,24 @@ def test_tab_goes_from_the_list_to_the_tip_buttons_and_through_the_week(
 ) -> None:
     screen = open_screen(main_window)
     screen.open_tip("check-ins")
-    qtbot.waitUntil(lambda: screen.favourite_button.isVisible())  # type: ignore[union-attr]
-    screen.list.setFocus()
-    qtbot.keyClick(screen.list, Qt.Key.Key_Tab)
-    assert screen.focusWidget() is screen.favourite_button
-    qtbot.keyClick(screen.favourite_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: screen.library.favourite_button.isVisible())  # type: ignore[union-attr]
+    screen.library.list.setFocus()
+    qtbot.keyClick(screen.library.list, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.library.favourite_button
+    qtbot.keyClick(screen.library.favourite_button, Qt.Key.Key_Space)
     assert screen.store.is_favourite("check-ins")
-    qtbot.keyClick(screen.favourite_button, Qt.Key.Key_Tab)
-    assert screen.focusWidget() is screen.week_button
-    qtbot.keyClick(screen.week_button, Qt.Key.Key_Space)
+    qtbot.keyClick(screen.library.favourite_button, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.library.week_button
+    qtbot.keyClick(screen.library.week_button, Qt.Key.Key_Space)
     assert screen.week_titles() == ["Begin met een check-in"]
 
     screen.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: screen.outcomes["check-ins"].isVisible())
-    screen.week_tab.setFocus()
-    qtbot.keyClick(screen.week_tab, Qt.Key.Key_Tab)
-    assert screen.focusWidget() is screen.outcomes["check-ins"]
-    qtbot.keyClick(screen.outcomes["check-ins"], Qt.Key.Key_Tab)
-    assert screen.focusWidget() is screen.reflections["check-ins"]
+    qtbot.waitUntil(lambda: screen.week.outcomes["check-ins"].isVisible())
+    screen.week.setFocus()
+    qtbot.keyClick(screen.week, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.week.outcomes["check-ins"]
+    qtbot.keyClick(screen.week.outcomes["check-ins"], Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.week.reflections["check-ins"]
 
 
 def test_a_damaged_favourites_file_is_reported_once_and_kept(

@@ -103,7 +103,7 @@ def test_every_screen_shows_dates_the_one_way(window: MainWindow) -> None:
             for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
                 screen.choose(target)  # type: ignore[attr-defined]
         if entry.id == "belonging":
-            screen.tabs.setCurrentWidget(screen.week_tab)  # type: ignore[attr-defined]
+            screen.tabs.setCurrentWidget(screen.week)  # type: ignore[attr-defined]
         QCoreApplication.processEvents()
         found = hand_written_dates(screen, lang) + hand_written_dates(window.acute_bar, lang)
         if found:
