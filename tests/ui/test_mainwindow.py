@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QScrollBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from docentwijzer import i18n, paths
@@ -210,6 +217,44 @@ def test_at_200_percent_in_a_narrow_window_nothing_is_cut_off(
     for situation in home.situation_buttons.values():  # type: ignore[attr-defined]
         assert situation.width() >= situation.minimumSizeHint().width()
     main_window.set_text_scale(100)
+
+
+def shown_scroll_bars(root: QWidget, orientation: Qt.Orientation) -> list[QScrollBar]:
+    return [
+        bar
+        for bar in root.findChildren(QScrollBar)
+        if bar.isVisible() and bar.orientation() == orientation
+    ]
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_no_screen_scrolls_inside_a_scrolling_page(
+    main_window: MainWindow, qtbot: QtBot, scale: int
+) -> None:
+    """One scroll bar per page: a panel that scrolls inside a scrolling page put two scroll
+    bars side by side (Belonging at 200% text). A framed list may scroll; never sideways."""
+    assert main_window.set_text_scale(scale)
+    found = []
+    for entry in AREAS:
+        main_window.navigate(entry.id)
+        QCoreApplication.processEvents()
+        screen = main_window.current_screen()
+        for bar in shown_scroll_bars(screen, Qt.Orientation.Vertical):
+            area = bar.parentWidget().parentWidget()
+            if isinstance(area, QAbstractItemView):
+                continue
+            page = area.parentWidget()
+            while page is not None and page is not screen.parentWidget():
+                if isinstance(page, QScrollArea) and page.verticalScrollBar().isVisible():
+                    found.append(f"{entry.id}: {area.accessibleName()} in {page.accessibleName()}")
+                    break
+                page = page.parentWidget()
+        for bar in shown_scroll_bars(screen, Qt.Orientation.Horizontal):
+            view = bar.parentWidget().parentWidget()
+            if isinstance(view, QAbstractItemView) and view.wordWrap():
+                found.append(f"{entry.id}: {view.accessibleName()} scrolls sideways")
+    main_window.set_text_scale(100)
+    assert found == []
 
 
 def test_situation_buttons_follow_the_in_app_text_size(main_window: MainWindow) -> None:

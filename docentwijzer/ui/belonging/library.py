@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -77,6 +77,9 @@ class TipLibrary(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        # Titles wrap to the list's width: it never scrolls sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemSelectionChanged.connect(self.update_export)
         self._search_keys = SearchKeys(self.list)
@@ -274,6 +277,7 @@ class TipLibrary(QWidget):
             self.detail.addWidget(heading(t("belonging.none_title"), 2))
             self.detail.addWidget(paragraph(t("belonging.none_text"), muted=True))
             self.detail.addStretch(1)
+            self._fit_detail()
             return
         moments = ", ".join(moment_label(m) for m in tip.moments)
         kicker = paragraph(f"{theme_label(tip.theme)} · {moments}", muted=True)
@@ -297,6 +301,7 @@ class TipLibrary(QWidget):
         self.detail.addLayout(row)
         self.detail.addStretch(1)
         self.sync_detail_buttons()
+        self._fit_detail()
         # New widgets join the end of the tab chain: put the tip's buttons right after the list.
         chain(self.list, self.favourite_button, self.week_button, self.detail_area)
 
@@ -367,6 +372,35 @@ class TipLibrary(QWidget):
             self.splitter.setOrientation(wanted)
             self.splitter.setSizes([total * 2 // 5, total * 3 // 5])
             self._sized = True
+        self._fit_detail()
+
+    def _fit_detail(self) -> None:
+        """Side by side, the tip scrolls beside the list. Below the list (large text) the page
+        itself scrolls, so the tip is shown at its full height: a second scroll bar beside the
+        page's would be a scroll area inside a scroll area."""
+        below = self.splitter.orientation() == Qt.Orientation.Vertical
+        self.detail_area.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if below else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        # Below each other, the list keeps room for about eight titles.
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8 if below else 0)
+        if not below:
+            self.detail_area.setMinimumHeight(0)
+            return
+        layout = self.detail_host.layout()
+        width = self.detail_area.viewport().width()
+        if width <= 0:
+            return
+        height = (
+            layout.heightForWidth(width)
+            if layout.hasHeightForWidth()
+            else self.detail_host.sizeHint().height()
+        )
+        self.detail_area.setMinimumHeight(max(height, self.detail_host.minimumSizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_detail()
 
     def _save(self, action: Callable[[], bool]) -> bool:
         return save_change(self, self.store, action)
