@@ -268,7 +268,7 @@ class CardButton(QPushButton):
         line = self.fontMetrics().height()
         pad = max(SPACE["m"], round(line * 0.9))
         icon_size = round(line * 1.9) if self.icon_name else 0
-        return pad, icon_size, round(line * 0.7), round(line * 1.2)
+        return pad, icon_size, round(line * 0.7), round(line * 1.6)
 
     def _text_width(self, width: int) -> int:
         pad, icon_size, gap, chevron = self._metrics()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from tests.ui.pixels import ratio
 from tests.ui.test_accessibility import accessible_name
 
 from docentwijzer.ui.mainwindow import MainWindow
@@ -43,3 +45,34 @@ def test_the_openness_exercise_has_no_clickable_text_beside_its_choices(
         assert not [
             label for label in box.parentWidget().findChildren(QLabel) if label.text() == box.text()
         ]
+
+
+def ink_height(image: QImage, left: int) -> int:
+    """Rows with a dark or coloured mark right of ``left`` (the card's chevron)."""
+    background = image.pixelColor(image.width() - 3, image.height() // 2)
+    rows = [
+        y
+        for y in range(3, image.height() - 3)
+        for x in range(left, image.width() - 4)
+        if ratio(image.pixelColor(x, y), background) > 2.0
+    ]
+    return max(rows) - min(rows) + 1 if rows else 0
+
+
+def test_start_cards_arrow_grows_with_the_text_size(main_window: MainWindow) -> None:
+    """At 200% text the arrow on each Start card stayed small beside the doubled text."""
+
+    def measure() -> tuple[int, int]:
+        QCoreApplication.processEvents()
+        card = main_window.current_screen().situation_buttons["zorgen"]  # type: ignore[attr-defined]
+        image = card.grab().toImage()
+        title = card.fontMetrics().height()
+        return ink_height(image, image.width() - round(title * 2.4)), title
+
+    arrow, line = measure()
+    assert main_window.set_text_scale(200)
+    big_arrow, big_line = measure()
+    main_window.set_text_scale(100)
+    assert arrow > 0
+    assert big_arrow / arrow >= 0.8 * big_line / line, (arrow, big_arrow, line, big_line)
+    assert big_arrow >= 0.9 * big_line  # as tall as a line of the card's text
