@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QShortcut,
     QShowEvent,
 )
@@ -52,6 +51,7 @@ from docentwijzer.ui import dialogs
 from docentwijzer.ui.areas import area
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import (
+    WrapCheckBox,
     action_bar,
     card,
     heading,
@@ -65,25 +65,6 @@ DATE_FORMAT = "d-M-yyyy"
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-class _ClickLabel(QLabel):
-    """A wrapping label that ticks its check box when clicked, like a check box's own text."""
-
-    def __init__(self, text: str, check: QCheckBox) -> None:
-        super().__init__(text)
-        self._check = check
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self._check.setFocus(Qt.FocusReason.MouseFocusReason)
-            self._check.toggle()
-        super().mouseReleaseEvent(event)
 
 
 class _DateEdit(QDateEdit):
@@ -113,14 +94,10 @@ class SignalRow(QWidget):
         column.setContentsMargins(28 if indented else 0, 0, 0, 0)
         column.setSpacing(4)
 
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        self.check = QCheckBox()
+        # One control that paints its own wrapping text: a label beside the box was read twice.
+        self.check = WrapCheckBox(signal.text)
         self.check.setAccessibleName(full)
-        self.label = _ClickLabel(signal.text, self.check)
-        top.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.label, 1)
-        column.addLayout(top)
+        column.addWidget(self.check)
 
         self.details = QWidget()
         row = QHBoxLayout(self.details)
@@ -151,9 +128,9 @@ class SignalRow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The text of the focused signal is underlined, so keyboard users see where they are."""
         if watched is self.check and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            font = self.label.font()
+            font = self.check.font()
             font.setUnderline(event.type() == QEvent.Type.FocusIn)
-            self.label.setFont(font)
+            self.check.setFont(font)
         return super().eventFilter(watched, event)
 
     def _toggled(self, on: bool) -> None:

@@ -408,15 +408,19 @@ class _WrapMixin:
         option = self._option()
         option.text = ""
         height = widget.height()
-        # The indicator beside the first line of text.
+        # The text centred in the row's height (a single line sat at the top of a taller row),
+        # the indicator beside its first line.
         line = widget.fontMetrics().height()
-        option.rect = QRect(0, SPACE["xs"], widget.width(), line)
+        spare = height - self._text_height(widget.width()) - 2 * SPACE["xs"]
+        top = SPACE["xs"] + max(spare // 2, 0)
+        option.rect = QRect(0, top, widget.width(), line)
         painter = QStylePainter(widget)
         painter.drawControl(self._element, option)
         colors = current_theme().colors
         painter.setPen(QColor(colors.text if widget.isEnabled() else colors.disabled))
         rect = self._text_rect(widget.width())
-        rect.setHeight(height)
+        rect.moveTop(top)
+        rect.setHeight(height - top)
         painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), widget.text())
         painter.end()
 

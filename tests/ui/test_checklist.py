@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from docentwijzer.checklist import checklist_content
@@ -44,9 +44,10 @@ def summary_text(screen: ChecklistScreen) -> str:
 
 
 def visible_text(screen: ChecklistScreen) -> str:
-    return "\n".join(
-        label.text() for label in screen.findChildren(QLabel) if label.isVisibleTo(screen)
-    )
+    """Every text shown: labels, and the signals' check boxes (which paint their own text)."""
+    shown = [w for w in screen.findChildren(QLabel) if w.isVisibleTo(screen)]
+    shown += [w for w in screen.findChildren(QCheckBox) if w.isVisibleTo(screen)]
+    return "\n".join(widget.text() for widget in shown)
 
 
 def activate(qtbot: QtBot, screen: ChecklistScreen) -> None:
@@ -84,7 +85,7 @@ def test_tick_by_mouse_on_box_and_on_text_and_read_the_summary(
     screen: ChecklistScreen, qtbot: QtBot
 ) -> None:
     qtbot.mouseClick(screen.rows["bezorgdheid"].check, LEFT)
-    label = screen.rows["uitstel"].label
+    label = screen.rows["uitstel"].check
     qtbot.mouseClick(label, LEFT, pos=label.rect().center())
     assert screen.rows["bezorgdheid"].check.isChecked()
     assert screen.rows["uitstel"].check.isChecked()
@@ -109,10 +110,10 @@ def test_keyboard_alone_ticks_notes_and_moves_on(screen: ChecklistScreen, qtbot:
     tick_by_keyboard(qtbot, screen, "somber")
     row = screen.rows["somber"]
     assert row.check.isChecked()
-    assert row.label.font().underline()  # where the keyboard is, is visible
+    assert row.check.font().underline()  # where the keyboard is, is visible
     qtbot.keyClick(row.check, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is row.observation
-    assert not row.label.font().underline()
+    assert not row.check.font().underline()
     qtbot.keyClicks(row.observation, "zat alleen achterin & zei niets")
     qtbot.keyClick(row.observation, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is row.date
@@ -473,7 +474,7 @@ def test_at_200_percent_in_dark_mode_nothing_is_cut_off_and_boxes_grow(
     QApplication.processEvents()
     assert screen.scroll_area.horizontalScrollBar().maximum() == 0  # type: ignore[union-attr]
     for row in screen.rows.values():
-        label = row.label
+        label = row.check
         assert label.height() >= label.heightForWidth(label.width()), row.signal.id
     check = screen.rows["middelen"].check
     assert check.style().pixelMetric(

@@ -47,6 +47,20 @@ def test_the_openness_exercise_has_no_clickable_text_beside_its_choices(
         ]
 
 
+def test_the_checklist_signals_are_one_control_each_read_once(main_window: MainWindow) -> None:
+    """A check box with clickable text beside it was read twice (box, then the label)."""
+    main_window.navigate("signalering")
+    screen = main_window.current_screen()
+    rows = screen.rows.values()  # type: ignore[attr-defined]
+    assert rows
+    for row in rows:
+        assert isinstance(row.check, WrapCheckBox)
+        assert row.signal.text in row.check.text()
+        labels = [label.text() for label in row.findChildren(QLabel) if label.isVisibleTo(row)]
+        assert not [text for text in labels if row.signal.text in text], labels
+        assert accessible_name(row.check).endswith(row.signal.text)
+
+
 def ink_height(image: QImage, left: int) -> int:
     """Rows with a dark or coloured mark right of ``left`` (the card's chevron)."""
     background = image.pixelColor(image.width() - 3, image.height() // 2)
