@@ -14,7 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -445,17 +451,12 @@ class NotesScreen(Screen):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._fit_rows()
+        # Date, pseudonym and follow-up as wide as what they hold (an empty follow-up column
+        # only as wide as its heading); what you saw gets the rest. Follows the text size.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
-        for section, sample in (
-            (0, "00-00-0000"),
-            (1, t("notes.column_pseudonym")),
-            (3, t("notes.due_marker", date="00-00-0000")),
-        ):
-            header.resizeSection(section, metrics.horizontalAdvance(sample) + 24)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -557,6 +558,14 @@ class NotesScreen(Screen):
             past_retention=self.retention_filter.isChecked(),
             group_by_pseudonym=self.group_toggle.isChecked(),
         )
+
+    def _fit_rows(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._fit_rows()  # rows as tall as the new text size
 
     def refresh(self) -> None:
         """Run the query (search as you type) and show the result."""

@@ -217,6 +217,42 @@ def test_filters_group_follow_up_and_retention(
     assert "DUE" in screen.delete_pseudonym_button.text()
 
 
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_list_shows_whole_dates_and_gives_the_room_to_what_you_saw(
+    main_window: Window, unlocked: NotesScreen, session: NotesSession, scale: int
+) -> None:
+    """'Wat je zag' was cut while the empty 'Vervolg' column stayed wide, and the dates were
+    cut ('02-12-20…'), more so at 200% text."""
+    due = Note(pseudonym="K. (2e jaar)", follow_up=date.today(), observed="Vroeg uitstel.")
+    due = session.save(due)
+    session.save(Note(pseudonym="S-12", observed="Zat de laatste drie lessen alleen achterin " * 3))
+    assert main_window.set_text_scale(scale)
+    screen = unlocked
+    screen.show_list()
+    QCoreApplication.processEvents()
+    table, model = screen.table, screen.model
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+
+    def needed(column: int) -> int:
+        """What the heading and every cell need, margins included (Qt's own measure)."""
+        return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+
+    for column in (0, 1, 3):  # date, pseudonym, follow-up: shown whole
+        assert header.sectionSize(column) >= needed(column), model.COLUMNS[column]
+    # 'Wat je zag' gets what is left: the most at 100%, still a quarter at 200% text.
+    sizes = [header.sectionSize(c) for c in range(model.columnCount())]
+    assert sizes[2] >= sum(sizes) // 4, sizes
+    assert scale == 200 or sizes[2] == max(sizes), sizes
+    assert table.rowHeight(0) > metrics.height()  # rows follow the text size too
+    # Without a follow-up in the list, that column is no wider than its heading needs.
+    session.delete([due.id])
+    screen.refresh()
+    QCoreApplication.processEvents()
+    assert header.sectionSize(3) <= needed(3) + 4 * metrics.horizontalAdvance("M")
+    main_window.set_text_scale(100)
+
+
 # -- locking ----
 
 
