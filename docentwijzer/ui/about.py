@@ -30,6 +30,8 @@ class AboutScreen(Screen):
         self.body.addWidget(heading(t("about.display"), 2))
         form_host = QWidget()
         form = QFormLayout(form_host)
+        # At large text a label and its field no longer fit side by side: field below.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -54,6 +56,7 @@ class AboutScreen(Screen):
         self.body.addWidget(self.folder_field)
         notes_host = QWidget()
         notes_form = QFormLayout(notes_host)
+        notes_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(1, 240)
         self.idle_lock.setSuffix(t("about.minutes_suffix"))

@@ -13,7 +13,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from docentwijzer.content import ContentError
@@ -32,6 +32,7 @@ from docentwijzer.tree import (
 )
 
 from docentwijzer.ui.screen import Screen
+from docentwijzer.ui.tokens import SPACE
 from docentwijzer.ui.tree import Clock, load_profile
 from docentwijzer.ui.tree_widgets import ChannelChoice, contacts_block, sources_block
 from docentwijzer.ui.widgets import card, heading, paragraph
@@ -63,16 +64,27 @@ class AcuteScreen(Screen):
         self.body.addWidget(heading(t("acute.numbers"), 2))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
         self.numbers: dict[str, QLabel] = {}
-        for row, line in enumerate(content.helplines):
+        for index, line in enumerate(content.helplines):
             name = QLabel(f"<b>{escape(line.name)}</b>")
             number = QLabel(f"<b>{escape(line.number)}</b>")
             number.setObjectName(f"number_{line.id}")
             self.numbers[line.id] = number
             detail = paragraph(f"{line.when} {line.also}".strip())
-            for column, widget in enumerate((name, number, detail)):
-                grid.addWidget(widget, row, column)
+            for widget in (name, number):
+                widget.setWordWrap(True)  # a long name or 'vul in bij …' fits at 200% text
+            # Name and number on one line, when to call below them: three columns side by
+            # side did not fit a 1024-pixel screen at 200% text.
+            row = 2 * index
+            detail.setContentsMargins(0, 0, 0, SPACE["s"])
+            grid.addWidget(name, row, 0)
+            grid.addWidget(number, row, 1)
+            grid.addWidget(detail, row + 1, 0, 1, 2)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        names = [QFontMetrics(bold).horizontalAdvance(line.name) for line in content.helplines]
+        self._helplines, self._widest_name = grid, max(names, default=0) + 2
         self.body.addWidget(grid_host)
         self.body.addWidget(
             paragraph(t("acute.checked", date=format_stored(content.numbers_checked)), muted=True)
@@ -132,6 +144,12 @@ class AcuteScreen(Screen):
     def _set_channel(self, channel: Channel) -> None:
         self.channel = channel
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The helplines' names on one line where they fit (up to a third of the page), wrapped
+        # beyond: the numbers beside them need room too.
+        self._helplines.setColumnMinimumWidth(0, min(self._widest_name, self.width() // 3))
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()

@@ -11,9 +11,10 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -97,9 +98,10 @@ class TrainingScreen(Screen):
         self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.body.addWidget(self.start_button)
 
-        switch = QWidget()
-        row = QHBoxLayout(switch)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.switch = QWidget()
+        self.switch_grid = QGridLayout(self.switch)
+        self.switch_grid.setContentsMargins(0, 0, 0, 0)
+        self.switch_grid.setColumnStretch(1, 1)
         # Two views of one screen: tabs (a screen reader says "tab 1 of 2"), not toggle buttons
         # (announced as check boxes).
         self.section_keys = ["cases", "background"]
@@ -113,8 +115,7 @@ class TrainingScreen(Screen):
         self.sections.currentChanged.connect(
             lambda index: self.show_section(self.section_keys[index])
         )
-        row.addWidget(self.sections)
-        row.addStretch(1)
+        self.switch_grid.addWidget(self.sections, 0, 0)
         self.previous_button = icon_button("chevron-left", t("training.previous"))
         self.previous_button.setText(t("training.previous"))
         self.previous_button.clicked.connect(self.previous)
@@ -124,10 +125,14 @@ class TrainingScreen(Screen):
         self.next_button.setText(t("training.next"))
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next_button.clicked.connect(self.next)
+        self.stepper = QWidget()
+        row = QHBoxLayout(self.stepper)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.previous_button)
         row.addWidget(self.counter)
         row.addWidget(self.next_button)
-        self.body.addWidget(switch)
+        self.switch_grid.addWidget(self.stepper, 0, 2)
+        self.body.addWidget(self.switch)
 
         self.slide = QFrame()
         self.slide.setObjectName("card")
@@ -153,6 +158,24 @@ class TrainingScreen(Screen):
                 self._shortcuts.append(shortcut)
 
         self.show_section("cases")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_switch()
+
+    def _fit_switch(self) -> None:
+        """The sections and Vorige/Volgende on one line where they fit; at large text on a
+        narrow screen the buttons go below the sections (the page scrolled sideways)."""
+        spacing = max(self.switch_grid.horizontalSpacing(), 0)
+        room = (
+            self.width() - self.body.contentsMargins().left() - self.body.contentsMargins().right()
+        )
+        needed = self.sections.sizeHint().width() + spacing + self.stepper.sizeHint().width()
+        position = (0, 2) if needed <= room else (1, 0)
+        index = self.switch_grid.indexOf(self.stepper)
+        if self.switch_grid.getItemPosition(index)[:2] != position:
+            self.switch_grid.removeWidget(self.stepper)
+            self.switch_grid.addWidget(self.stepper, *position, 1, 1, Qt.AlignmentFlag.AlignLeft)
 
     # -- preparing (not shown on the projector) ---------------------------------------------
 

@@ -257,6 +257,37 @@ def test_no_screen_scrolls_inside_a_scrolling_page(
     assert found == []
 
 
+def test_at_200_percent_on_a_1024_pixel_screen_no_page_scrolls_sideways(
+    main_window: MainWindow,
+) -> None:
+    """A projector or small laptop (1024×768) at 200% text: every page fits its width (Over,
+    Acute hulp, Belonging and Training did not: labels, forms and button rows that do not
+    wrap), and so does the trainer bar."""
+    assert main_window.set_text_scale(200)
+    main_window.resize(1024, 768)
+    wide = []
+    for entry in AREAS:
+        main_window.navigate(entry.id)
+        QCoreApplication.processEvents()
+        screen = main_window.current_screen()
+        for area in screen.findChildren(QScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().isVisible():
+                inner = area.widget()
+                need = inner.minimumSizeHint().width() if inner is not None else 0
+                wide.append(f"{entry.id}: {need} px in {area.viewport().width()}")
+    assert main_window.enter_trainer_mode()
+    main_window.showNormal()
+    main_window.resize(1024, 768)
+    QCoreApplication.processEvents()
+    bar = main_window.findChild(QWidget, "trainerBar")
+    assert bar is not None
+    if bar.minimumSizeHint().width() > 1024:
+        wide.append(f"trainer bar: {bar.minimumSizeHint().width()} px")
+    main_window.leave_trainer_mode()
+    main_window.set_text_scale(100)
+    assert wide == []
+
+
 def test_situation_buttons_follow_the_in_app_text_size(main_window: MainWindow) -> None:
     def size() -> float:
         home = main_window.current_screen()

@@ -47,7 +47,8 @@ class ExportBox(QFrame):
         buttons.addStretch(1)
         grid.addWidget(caption, 0, 0)
         grid.addWidget(self.scope, 0, 1)
-        grid.addLayout(buttons, 1, 1)
+        # Under the choice, not beside its caption: both fit a narrow page at 200% text.
+        grid.addLayout(buttons, 1, 0, 1, 2)
         grid.addWidget(self.hint, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 

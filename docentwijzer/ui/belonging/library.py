@@ -148,6 +148,7 @@ class TipLibrary(QWidget):
         status.addWidget(self.favourites_only)
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
+        self.count_label.setWordWrap(True)  # '45 van 45 tips' may wrap at 200% text
         status.addWidget(self.count_label, 1)
         self.reset_button = button(t("belonging.reset"), self.reset_filters)
         status.addWidget(self.reset_button)
