@@ -36,7 +36,8 @@ class _FirstPaint(QObject):
 
     def _watch(self, window: QWidget) -> None:
         if window.property(PAINTED):
-            QTimer.singleShot(0, self._run)
+            # With self as context: dropped if the widget (and so this waiter) is deleted first.
+            QTimer.singleShot(0, self, self._run)
             return
         self.window = window
         window.installEventFilter(self)
@@ -51,7 +52,7 @@ class _FirstPaint(QObject):
             self.window.removeEventFilter(self)
             self.window.setProperty(PAINTED, True)
             # After this paint has reached the screen, not inside it.
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self) -> None:

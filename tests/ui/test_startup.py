@@ -188,3 +188,27 @@ def test_adopted_settings_change_the_look_the_first_paint_guessed(
     assert qapp.font().pointSizeF() == pytest.approx(base * 2)
     assert window.settings.text_scale == 200
     application.configure(qapp, FirstPaint())
+
+
+def test_work_waiting_for_the_first_paint_is_dropped_with_its_widget(qtbot: QtBot) -> None:
+    """Entering trainer mode right after start rebuilt the screens while their waiters were
+    queued: each then ran on a deleted object ("Internal C++ object already deleted")."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from docentwijzer.ui.startup import PAINTED, after_first_paint
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setProperty(PAINTED, True)
+    window.show()
+    child = QWidget(window)
+    child.show()
+    ran: list[str] = []
+    after_first_paint(child, lambda: ran.append("ran"))  # queued for the next loop turn
+    child.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with qtbot.captureExceptions() as raised:
+        qtbot.wait(50)
+    assert raised == []
+    assert ran == []
