@@ -72,12 +72,25 @@ def _wants_ring(widget: QWidget) -> bool:
     return True
 
 
+def _target_rect(widget: QWidget) -> QRect:
+    """What the ring goes around, in the widget's coordinates: the whole control, or what it
+    says is its focus area (a wrapping check box: the box and its text, as a screen reader
+    reports it, not the rest of the row)."""
+    focus_rect = getattr(widget, "focus_rect", None)
+    if callable(focus_rect):
+        rect = focus_rect()
+        if isinstance(rect, QRect) and rect.isValid():
+            return rect.intersected(widget.rect())
+    return widget.rect()
+
+
 def _host_for(widget: QWidget, margin: int) -> QWidget:
     """The nearest ancestor in which the ring around ``widget`` fits without being cut off."""
     host = widget.parentWidget()
     assert host is not None
+    target = _target_rect(widget)
     while True:
-        rect = QRect(widget.mapTo(host, QPoint(0, 0)), widget.size())
+        rect = QRect(widget.mapTo(host, target.topLeft()), target.size())
         rect = rect.adjusted(-margin, -margin, margin, margin)
         parent = host.parentWidget()
         if host.rect().contains(rect) or parent is None or host.isWindow():
@@ -152,7 +165,8 @@ class FocusRings(QObject):
             return
         target = ring.target
         margin = _margin()
-        rect = QRect(target.mapTo(host, QPoint(0, 0)), target.size())
+        area = _target_rect(target)
+        rect = QRect(target.mapTo(host, area.topLeft()), area.size())
         outside = rect.adjusted(-margin, -margin, margin, margin)
         # No room around it (a list against the window's edge): draw the ring just inside.
         ring.setGeometry(outside if host.rect().contains(outside) else rect)
@@ -169,7 +183,8 @@ class FocusRings(QObject):
 def _scroll_into_view(widget: QWidget) -> None:
     """Keep the focused control, and the ring drawn around it, in view in the page that holds
     it. (QScrollArea.ensureWidgetVisible ignores its margins when the control itself just fits,
-    so a ring at the bottom edge of a page was cut off by the pinned action bar.)"""
+    so a ring at the bottom edge of a page was cut off by the pinned action bar.) A panel
+    that scrolls inside the page is scrolled first, then the page around it."""
     step = widget.parentWidget()
     while step is not None:
         if isinstance(step, QScrollArea):
@@ -177,7 +192,6 @@ def _scroll_into_view(widget: QWidget) -> None:
             if page is not None and page.isAncestorOf(widget):
                 step.ensureWidgetVisible(widget, 16, 16)
                 _keep_margin(step, widget, 16)
-                return
         step = step.parentWidget()
 
 

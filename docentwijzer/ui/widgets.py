@@ -6,7 +6,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPaintEvent,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -351,6 +359,8 @@ class _WrapMixin:
 
     _element: QStyle.ControlElement
     _indicator: QStyle.SubElement
+    _click: QStyle.SubElement
+    _base: type[QAbstractButton]
 
     def _setup(self) -> None:
         widget: QAbstractButton = self  # type: ignore[assignment]
@@ -359,9 +369,41 @@ class _WrapMixin:
         widget.setSizePolicy(policy)
 
     def _option(self) -> QStyleOptionButton:
+        """The style option as Qt makes it (the text on one line)."""
         option = QStyleOptionButton()
-        self.initStyleOption(option)  # type: ignore[attr-defined]
+        self._base.initStyleOption(self, option)  # type: ignore[attr-defined]
         return option
+
+    def initStyleOption(self, option: QStyleOptionButton) -> None:
+        """The text broken into the lines painted: Qt's accessibility takes the control's
+        extents from this (a screen reader, and its magnifier, then meet the whole text, not
+        its first line run past the edge), and so does the focus ring."""
+        self._base.initStyleOption(self, option)  # type: ignore[attr-defined]
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        option.text = "\n".join(self._lines(widget.width()))
+
+    def _lines(self, width: int) -> list[str]:
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        text = widget.text()
+        layout = QTextLayout(text, widget.font())
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(wrap)
+        lines = []
+        line_width = self._text_rect(width).width()
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(line_width)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+        return lines
+
+    def focus_rect(self) -> QRect:
+        """The box and its text, as a screen reader reports the control: the ring goes there."""
+        widget: QAbstractButton = self  # type: ignore[assignment]
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return widget.style().subElementRect(self._click, option, widget)
 
     def _text_rect(self, width: int) -> QRect:
         widget: QAbstractButton = self  # type: ignore[assignment]
@@ -430,6 +472,8 @@ class WrapCheckBox(_WrapMixin, QCheckBox):
 
     _element = QStyle.ControlElement.CE_CheckBox
     _indicator = QStyle.SubElement.SE_CheckBoxIndicator
+    _click = QStyle.SubElement.SE_CheckBoxClickRect
+    _base = QCheckBox
 
     def __init__(self, text: str = "") -> None:
         QCheckBox.__init__(self, text)
@@ -441,6 +485,8 @@ class WrapRadioButton(_WrapMixin, QRadioButton):
 
     _element = QStyle.ControlElement.CE_RadioButton
     _indicator = QStyle.SubElement.SE_RadioButtonIndicator
+    _click = QStyle.SubElement.SE_RadioButtonClickRect
+    _base = QRadioButton
 
     def __init__(self, text: str = "") -> None:
         QRadioButton.__init__(self, text)
@@ -457,5 +503,6 @@ for _cls in (WrapCheckBox, WrapRadioButton):
         "minimumSizeHint",
         "hitButton",
         "paintEvent",
+        "initStyleOption",
     ):
         setattr(_cls, _name, getattr(_WrapMixin, _name))

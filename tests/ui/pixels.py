@@ -31,6 +31,11 @@ def focus_region(window: QWidget, widget: QWidget, margin: int = 6) -> QRect:
         item = widget.visualRect(widget.currentIndex())
         top_left = widget.viewport().mapTo(window, item.topLeft())
         return QRect(top_left, item.size()).intersected(window.rect())
+    focus_rect = getattr(widget, "focus_rect", None)
+    if callable(focus_rect):  # a wrapping check box: the box and its text
+        area = focus_rect()
+        rect = QRect(widget.mapTo(window, area.topLeft()), area.size())
+        return rect.adjusted(-margin, -margin, margin, margin).intersected(window.rect())
     return rect_in(window, widget, margin)
 
 

@@ -101,6 +101,28 @@ def test_tabbing_to_a_control_below_the_fold_scrolls_it_into_view(
     assert 0 <= top < area.viewport().height()
 
 
+def test_tabbing_into_a_panel_inside_the_page_scrolls_the_page_too(
+    main_window: MainWindow,
+) -> None:
+    """Belonging at 200% text: the open tip is a panel (a scroll area of its own) below the
+    list; tabbing to its buttons must scroll the page, not only the panel."""
+    assert main_window.set_text_scale(200)
+    main_window.resize(1024, 768)
+    main_window.navigate("belonging")
+    settle()
+    screen = main_window.current_screen()
+    page = screen.scroll_area
+    assert page is not None
+    page.verticalScrollBar().setValue(0)
+    button = screen.library.favourite_button  # type: ignore[attr-defined]
+    assert button.mapTo(page.viewport(), button.rect().topLeft()).y() > page.viewport().height()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    top = button.mapTo(page.viewport(), button.rect().topLeft()).y()
+    main_window.set_text_scale(100)
+    assert top >= 0 and top + button.height() <= page.viewport().height()
+
+
 def test_urgent_help_opens_at_its_top_even_with_a_button_at_the_bottom(
     main_window: MainWindow, qtbot: QtBot
 ) -> None:

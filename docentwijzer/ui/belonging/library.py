@@ -88,7 +88,8 @@ class TipLibrary(QWidget):
 
         self.detail_host = QWidget()
         self.detail = QVBoxLayout(self.detail_host)
-        self.detail.setContentsMargins(12, 4, 8, 4)
+        # Room below the last buttons for the focus ring (drawn outside the control).
+        self.detail.setContentsMargins(12, 4, 8, 12)
         self.detail_area = scrolling(self.detail_host)
         self.detail_area.setAccessibleName(t("belonging.detail_name"))
         self.detail_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
