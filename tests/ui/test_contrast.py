@@ -45,7 +45,7 @@ from tests.ui.pixels import (
 
 from docentwijzer.ui.application import configure
 from docentwijzer.ui.areas import AREAS
-from docentwijzer.ui.mainwindow import MainWindow
+from docentwijzer.ui.mainwindow import TRAINER_HIDDEN_AREAS, MainWindow
 from docentwijzer.ui.widgets import CardButton
 
 AREA_IDS = [a.id for a in AREAS]
@@ -96,6 +96,9 @@ def _text_problems(window: MainWindow, image: QImage) -> list[str]:
         if not button.text().strip():
             continue
         rect = rect_in(window, button).adjusted(3, 3, -3, -3)
+        rect = rect.intersected(QRect(0, 0, image.width(), image.height()))
+        if rect.width() < 4 or rect.height() < 4:
+            continue  # outside the window (a page scrolled sideways)
         background = dominant_color(image.copy(rect), step=2)
         color = button.palette().color(QPalette.ColorRole.ButtonText)
         value = ratio(color, background)
@@ -202,6 +205,45 @@ def test_every_tab_stop_shows_focus(window: MainWindow, area_id: str) -> None:
     settle()
     problems = _focus_problems(window, window.current_screen())
     assert not problems, f"{area_id}: {problems}"
+
+
+@pytest.fixture(params=["light", "dark"])
+def trainer_window(request, qtbot: QtBot, qapp, dialog_log) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """Trainer mode: the high-contrast look at 200% text, full screen, on a light or dark
+    desktop."""
+    settings = Settings(color_scheme=request.param)
+    configure(qapp, settings)
+    win = MainWindow(settings, SettingsStore())
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.enter_trainer_mode()
+    # Full screen on a 1024×768 projector (the test platform's screen is 800×800).
+    win.showNormal()
+    win.resize(1024, 768)
+    settle()
+    yield win
+    win.leave_trainer_mode()
+    configure(qapp, Settings())
+
+
+TRAINER_AREA_IDS = [a for a in AREA_IDS if a not in TRAINER_HIDDEN_AREAS]
+
+
+@pytest.mark.parametrize("area_id", TRAINER_AREA_IDS)
+def test_in_trainer_mode_text_edges_and_focus_stand_out(
+    trainer_window: MainWindow, area_id: str
+) -> None:
+    """What the room sees on the projector: the same measures in the high-contrast look."""
+    window = trainer_window
+    assert window.navigate(area_id)
+    window.acute_bar.button.setFocus(Qt.FocusReason.TabFocusReason)
+    settle()
+    image = screenshot(window)
+    problems = _text_problems(window, image) + _edge_problems(window, image)
+    problems += _focus_problems(window, window.current_screen())
+    assert not problems, f"trainer mode, {area_id}: {problems}"
 
 
 def test_start_cards_are_painted_with_readable_text(window: MainWindow) -> None:
