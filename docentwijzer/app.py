@@ -5,16 +5,32 @@ Qt is imported only inside the functions that need it, so this module belongs to
 
 from __future__ import annotations
 
-import argparse
+import gc
+import importlib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from docentwijzer import APP_NAME, __version__
 
+if TYPE_CHECKING:
+    import argparse
+
+#: Qt-free modules the first paint needs, imported before PySide6 (:func:`import_core_first`).
+CORE_FIRST = (
+    "ctypes",  # ui.theme.shield_none
+    "docentwijzer.first_paint",
+    "docentwijzer.instance",
+    "docentwijzer.paths",
+    "docentwijzer.ui.areas",
+    "docentwijzer.ui.tokens",
+)
+
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="docentwijzer",
         description=f"{APP_NAME}: signaleren, doorverwijzen en sense of belonging, offline.",
@@ -32,16 +48,38 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args, qt_args = _parser().parse_known_args(argv)
-    if args.self_test:
-        return self_test()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang: str | None = None
+    qt_args: list[str] = []
+    if arguments:  # a plain start has none: no parser to build (it loads gettext and locale)
+        args, qt_args = _parser().parse_known_args(arguments)
+        if args.self_test:
+            return self_test()
+        lang = args.lang
+    # Start-up creates many objects (Qt's wrappers and enums, the first screen) and Python's
+    # cycle collector would scan them all several times over before the window is on screen:
+    # it waits until the first paint (``ui.application.finish_start`` turns it on again).
+    gc.disable()
+    import_core_first()
     from docentwijzer.ui.application import run
 
-    return run(lang_override=args.lang, qt_args=[sys.argv[0], *qt_args])
+    return run(lang_override=lang, qt_args=[sys.argv[0], *qt_args])
+
+
+def import_core_first() -> None:
+    """Import the Qt-free modules start-up needs before PySide6 is loaded.
+
+    PySide6 reads the source of every module imported after it (to see whether it uses its
+    ``__feature__`` switches); these modules never do, so they are loaded before it.
+    """
+    for name in CORE_FIRST:
+        importlib.import_module(name)
 
 
 def self_test() -> int:
     """Exit 0 when every screen builds and all content validates; otherwise print why."""
+    import tempfile
+
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="docentwijzer-selftest-") as home:
         # Store nothing in the user's real folders.

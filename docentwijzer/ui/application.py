@@ -7,9 +7,11 @@ start-up had to repair is shown, as it always was.
 
 from __future__ import annotations
 
+import gc
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +25,10 @@ from docentwijzer.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from docentwijzer.ui.mainwindow import MainWindow
+
+
+#: At the latest this long after start-up the cycle collector runs again, painted or not.
+GC_FALLBACK_MS = 5000
 
 
 class Look(Protocol):
@@ -75,6 +81,9 @@ def _run(lang_override: str | None, qt_args: list[str]) -> int:
     configure(app, painted)
     window = MainWindow()
     after_first_paint(window, lambda: finish_start(window, painted, lang_override is None))
+    # The cycle collector is off until the first paint (``app.main``); should the window never
+    # be painted (started minimised), it still comes back.
+    QTimer.singleShot(GC_FALLBACK_MS, gc.enable)
     window.show()
     return app.exec()
 
@@ -96,6 +105,7 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     from docentwijzer.ui import dialogs
     from docentwijzer.ui.single_instance import ActivationWatcher
 
+    gc.enable()  # paused for the first paint (app.main)
     try:
         i18n.catalog()
         help_content()

@@ -37,3 +37,19 @@ def test_unknown_language_is_refused_with_a_message() -> None:
     result = run("--lang", "de", "--version")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_the_modules_loaded_before_qt_at_start_up_are_qt_free() -> None:
+    """Start-up loads these before PySide6 (which reads the source of every module imported
+    after it); one that pulled Qt in would undo that, so none may."""
+    probe = (
+        "import sys\n"
+        "from docentwijzer import app\n"
+        "app.import_core_first()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+        "print(all(name in sys.modules for name in app.CORE_FIRST))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]

@@ -25,7 +25,7 @@ from docentwijzer.ui import application
 from docentwijzer.ui.mainwindow import MainWindow
 
 PROBE = """
-import json, sys
+import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from docentwijzer.ui import application, dialogs
@@ -40,6 +40,7 @@ def look(window):
         "font": app.font().pointSizeF(),
         "dark": app.palette().color(app.palette().ColorRole.Window).lightness() < 128,
         "modules": sorted(sys.modules),
+        "gc": gc.isenabled(),
     }
 
 class FirstPaint(QObject):
@@ -106,6 +107,17 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
     # The probe does see them once they load: the settings are validated, the notes panel built.
     assert "pydantic" in after and "cryptography" in after
     assert report["notices"] == []
+
+
+def test_the_garbage_collector_waits_for_the_first_paint_and_runs_again_after_it(
+    tmp_path: Path,
+) -> None:
+    """Python's cycle collector would scan the many objects start-up creates several times
+    before the window is on screen; it is paused until the first paint, then on again (cycles
+    left by start-up are collected from then on)."""
+    report = start(tmp_path)
+    assert report["painted"]["gc"] is False
+    assert report["settled"]["gc"] is True
 
 
 def test_opening_every_screen_loads_no_pdf_library_until_a_pdf_is_made(tmp_path: Path) -> None:
