@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 #: Qt-free modules the first paint needs, imported before PySide6 (:func:`import_core_first`).
 CORE_FIRST = (
-    "ctypes",  # ui.theme.shield_none
     "docentwijzer.first_paint",
     "docentwijzer.instance",
     "docentwijzer.paths",

@@ -21,7 +21,7 @@ from docentwijzer.first_paint import FirstPaint
 from docentwijzer.ui.focusring import install_focus_ring
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.startup import after_first_paint, release_source_cache
-from docentwijzer.ui.theme import apply_theme
+from docentwijzer.ui.theme import apply_theme, install_app_style, paint_first_with_fusion
 
 if TYPE_CHECKING:
     from docentwijzer.ui.mainwindow import MainWindow
@@ -78,6 +78,7 @@ def _run(lang_override: str | None, qt_args: list[str]) -> int:
     painted = first_paint.preferences(paths.settings_file())
     i18n.set_language(lang_override or painted.language)
     app = QApplication(qt_args)
+    paint_first_with_fusion()  # the app's own style right after the first paint
     configure(app, painted)
     window = MainWindow()
     after_first_paint(window, lambda: finish_start(window, painted, lang_override is None))
@@ -106,6 +107,9 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     from docentwijzer.ui.single_instance import ActivationWatcher
 
     gc.enable()  # paused for the first paint (app.main)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_app_style(app)  # the first frame was drawn by Fusion itself
     try:
         i18n.catalog()
         help_content()

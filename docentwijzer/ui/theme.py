@@ -456,8 +456,38 @@ def shield_none() -> None:
         refcount.value += 1 << 40
 
 
+#: Start-up's first frame is drawn by Fusion itself; :class:`AppStyle` follows right after it.
+_fusion_first = False
+
+
+def paint_first_with_fusion() -> None:
+    """Start-up: the first frame is drawn by plain Fusion, :func:`install_app_style` follows.
+
+    A style with Python overrides makes PySide6 create the Python classes of all of Qt's widgets
+    and style options the first time one it has not met passes through (a scroll area's private
+    scroll-bar container, each kind of style option): about 15 ms, measured, before the window
+    could show. Nothing AppStyle adds is in the first frame: Fusion draws focus rectangles only
+    after Tab, the Start screen has no check box, radio or combo box, and its per-widget tuning
+    (focus policy, accessible names, Return on buttons) takes effect when it polishes each
+    widget, right after the paint (a test compares the first frame with the settled window).
+    """
+    global _fusion_first
+    _fusion_first = True
+
+
+def install_app_style(app: QApplication) -> None:
+    """Right after the first paint: the app's own style (re-polishes the widgets built so far)."""
+    global _fusion_first
+    _fusion_first = False
+    _ensure_style(app)
+
+
 def _ensure_style(app: QApplication) -> None:
     global _app_style
+    if _app_style is None and _fusion_first:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        return
     if _app_style is None:  # once: app.style() is wrapped by the style-sheet style afterwards
         shield_none()
         _app_style = AppStyle(QStyleFactory.create("Fusion"))

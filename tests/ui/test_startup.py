@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -43,16 +44,33 @@ def look(window):
         "gc": gc.isenabled(),
     }
 
+def shots(window, when):
+    # The acute bar, the navigation and the situation cards as drawn now, saved as PNGs.
+    if "--shots" not in sys.argv:
+        return {}
+    home = window.current_screen()
+    parts = {"bar": window.acute_bar, "nav": window.nav, "cards": home.grid.parentWidget()}
+    folder = sys.argv[sys.argv.index("--shots") + 1]
+    saved = {}
+    for name, widget in parts.items():
+        path = f"{folder}/{when}-{name}.png"
+        widget.grab().save(path)
+        saved[name] = path
+    return saved
+
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if isinstance(watched, QMainWindow) and event.type() == QEvent.Type.Paint:
             QApplication.instance().removeEventFilter(self)
             report["painted"] = look(watched)
+            # Before the work that waits for the first paint (queued after this).
+            QTimer.singleShot(0, lambda: report.update(painted_shots=shots(watched, "painted")))
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: done(watched)))
         return False
 
 def done(window):
     report["settled"] = look(window)
+    report["settled_shots"] = shots(window, "settled")
     if "--tour" in sys.argv:
         from docentwijzer.ui.areas import AREAS
         for area in AREAS:
@@ -71,7 +89,7 @@ def exec_():
 
 QApplication.exec = staticmethod(exec_)
 from docentwijzer.app import main
-main([a for a in sys.argv[1:] if a != "--tour"])
+main([a for a in sys.argv[1:] if a != "--tour" and not a.startswith(("--shots", "/"))])
 print("REPORT" + json.dumps(report))
 """
 
@@ -118,6 +136,19 @@ def test_the_garbage_collector_waits_for_the_first_paint_and_runs_again_after_it
     report = start(tmp_path)
     assert report["painted"]["gc"] is False
     assert report["settled"]["gc"] is True
+
+
+def test_the_first_paint_looks_as_the_settled_window_does(tmp_path: Path) -> None:
+    """What start-up leaves for after the first paint (the app's own style among it) changes
+    nothing the first frame shows: the acute bar, the navigation and the situation cards are
+    drawn the same, pixel for pixel, as once everything has settled."""
+    report = start(tmp_path, "--shots", str(tmp_path))
+    painted, settled = report["painted_shots"], report["settled_shots"]
+    assert set(painted) == {"bar", "nav", "cards"}
+    for part, path in painted.items():
+        first, last = QImage(path), QImage(settled[part])
+        assert not first.isNull() and first.size() == last.size(), part
+        assert first == last, part
 
 
 def test_opening_every_screen_loads_no_pdf_library_until_a_pdf_is_made(tmp_path: Path) -> None:
