@@ -858,14 +858,16 @@ def resolve_contacts(
 ) -> list[ResolvedContact]:
     """The leaf's contacts in the order to try them now.
 
-    Outside office hours (and at weekends) contacts for outside office hours come first, so the
-    huisartsenpost is shown before the huisarts; in office hours they come last.
+    In office hours, contacts for outside office hours come last. Outside office hours (evenings,
+    weekends, public holidays) they move up among those open day and night, in the leaf's order,
+    and contacts for office hours come last: the huisartsenpost before the huisarts, but never
+    above 113 where the leaf names 113 first.
     """
     office = is_office_hours(now)
     rank = (
         {"office": 0, "always": 0, "outside": 1}
         if office
-        else {"outside": 0, "always": 1, "office": 2}
+        else {"outside": 0, "always": 0, "office": 1}
     )
     ordered = sorted(leaf.contacts, key=lambda ref: rank[ref.hours])
     return [resolve_contact(ref, profile, helplines, lang) for ref in ordered]

@@ -520,7 +520,12 @@ def test_outside_office_hours_the_huisartsenpost_comes_before_the_huisarts() -> 
         c.key
         for c in resolve_contacts(tree.leaf("TWIJFEL_GEVAAR"), profile, lines, SATURDAY_EVENING)
     ]
-    assert doubt[:2] == ["huisartsenpost", "113"]
+    # 113 stays first on the urgent leaves, day and night, as their first action says: outside
+    # office hours the huisartsenpost comes right after it (and before the own GP), never above
+    # the line that is open now (with no profile, it would be an empty "vul in" card on top).
+    assert doubt[:2] == ["113", "huisartsenpost"]
+    assert evening[:2] == ["113", "huisartsenpost"]
+    assert order(TUESDAY_MORNING)[0] == "113"
 
 
 def test_empty_roles_are_never_given_a_number() -> None:

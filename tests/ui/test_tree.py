@@ -267,7 +267,7 @@ def test_the_conversation_step_can_be_parked_as_a_note(
     assert "Na het gesprek" in draft.text and "Wat je kunt zeggen" in draft.text
 
 
-def test_outside_office_hours_the_huisartsenpost_comes_first(
+def test_outside_office_hours_113_then_the_huisartsenpost_come_first(
     tree_screen: TreeScreen, qtbot: QtBot
 ) -> None:
     def order() -> list[str]:
@@ -285,6 +285,7 @@ def test_outside_office_hours_the_huisartsenpost_comes_first(
     tree_screen.clock = lambda: SATURDAY_EVENING  # type: ignore[method-assign]
     tree_screen.render()
     assert order().index("huisartsenpost") < order().index("huisarts")
+    assert order()[0] == "113"  # open day and night: never below an empty "vul in" card
     assert "buiten kantoortijd" in visible_text(tree_screen)
 
 
