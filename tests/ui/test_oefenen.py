@@ -311,6 +311,10 @@ def test_the_referral_walk_knows_how_the_worry_arrived(
     phrases = tree.say(tree.leaf("TWIJFEL_GEVAAR"), "distance")
     assert phrases  # the tree's own "Wat je kunt zeggen", for this channel
     assert "Wat je kunt zeggen" in text and phrases[0].text[:30] in text
+    # where the guidance leads on from doubt (the suicide guidance), below the leaf, as in the tree
+    layout = page.referral.content.layout()
+    assert page.referral.onward_title.isVisibleTo(page.referral)
+    assert layout.indexOf(page.referral.pool[0]) > layout.indexOf(page.referral.leaf_sources)
     # the same conversation in person would not say so
     oefenen.open_conversation("na-de-les")
     assert oefenen.practice.referral.walk.channel == "in_person"

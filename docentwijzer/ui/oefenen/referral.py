@@ -105,13 +105,6 @@ class ReferralPanel(QWidget):
         self.pool: list[WrapButton] = []
         for widget in (self.question, self.question_help, self.step_text):
             body.addWidget(widget)
-        for number in range(1, 10):
-            button = answer_button(number, "")
-            button.setObjectName("referralAnswer")
-            button.clicked.connect(lambda _=False, n=number: self.choose_number(n))
-            body.addWidget(button)
-            self.pool.append(button)
-        self._arrows = ArrowKeys(list(self.pool))
         # The leaf: made once too, filled when the walk gets there.
         self.verdict_label = paragraph("", rich=True)
         self.verdict_label.setObjectName("verdict")
@@ -139,6 +132,20 @@ class ReferralPanel(QWidget):
             body.addWidget(widget)
         for widget in (*self.leaf_widgets, self.follow_button):
             widget.hide()
+        # Where the guidance may lead on from a leaf (e.g. from doubt to the suicide guidance).
+        self.onward_title = heading("", 3)
+        self.onward_title.setObjectName("referralOnward")
+        self.onward_title.hide()
+        body.addWidget(self.onward_title)
+        # The answers: below the question (the leaf's widgets are hidden then), and below the
+        # leaf when it leads on.
+        for number in range(1, 10):
+            button = answer_button(number, "")
+            button.setObjectName("referralAnswer")
+            button.clicked.connect(lambda _=False, n=number: self.choose_number(n))
+            body.addWidget(button)
+            self.pool.append(button)
+        self._arrows = ArrowKeys(list(self.pool))
 
     def reset(self, channel: Channel | None = None) -> None:
         """A fresh walk at the first question (done while hidden, when a practice starts)."""
@@ -212,6 +219,11 @@ class ReferralPanel(QWidget):
         show_if(self.question, not isinstance(node, Leaf))
         show_if(self.question_help, isinstance(node, Question) and bool(node.help))
         show_if(self.step_text, isinstance(node, StepNode))
+        onward = isinstance(node, Leaf) and bool(self.walk.options())
+        show_if(self.onward_title, onward)
+        if onward and isinstance(node, Leaf):
+            self.onward_title.setText(node.onward_title or t("oefenen.referral_onward"))
+            self.onward_title.setAccessibleName(self.onward_title.text())
         if isinstance(node, Question):
             self.question.setText(node.text)
             self.question.setAccessibleName(node.text)
