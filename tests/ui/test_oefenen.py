@@ -318,3 +318,128 @@ def test_the_referral_walk_knows_how_the_worry_arrived(
     # the same conversation in person would not say so
     oefenen.open_conversation("na-de-les")
     assert oefenen.practice.referral.walk.channel == "in_person"
+
+
+def test_reaching_the_leaf_by_keyboard_keeps_the_focus_in_the_practice_on_the_verdict(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    oefenen.open_conversation("na-de-les")
+    page = oefenen.practice
+    for number in (1, 1, 1, 1, 3, 2, 2, 1):  # the talk, then the real tree to its leaf
+        press(qtbot, digit_key(number))
+    assert page.referral.walk.current.id == "PSYCHISCH"
+    focused = QApplication.focusWidget()
+    # not thrown to the help bar at the top of the window: the verdict is read first
+    assert focused is page.referral.verdict_card, focused and focused.objectName()
+    assert focused.accessibleName().startswith("✓ Je komt uit bij: Psychische klachten")
+    assert "<" not in focused.accessibleName()
+    press(qtbot, Qt.Key.Key_Tab)  # and Tab goes on to what comes next in the practice
+    assert page.isAncestorOf(QApplication.focusWidget())
+
+
+def test_in_trainer_mode_the_room_votes_and_the_trainer_chooses_with_the_keyboard_only(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    assert main_window.enter_trainer_mode()
+    main_window.navigate("oefenen")
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen)
+    screen.open_conversation("niet-meer-willen")
+    page = screen.practice
+    assert QApplication.focusWidget() is page.choice_buttons[0]
+    press(qtbot, Qt.Key.Key_Tab)  # each line has its vote count next to it
+    assert QApplication.focusWidget() is page.votes[0]
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2):  # a digit typed here is a count, not a choice
+        press(qtbot, key)
+    assert page.practice is not None and page.practice.current.id == "begin"
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.votes[1]
+    press(qtbot, Qt.Key.Key_5)
+    press(qtbot, Qt.Key.Key_Backtab)  # back to line 2, and the trainer enters line 1
+    assert QApplication.focusWidget() is page.choice_buttons[1]
+    press(qtbot, Qt.Key.Key_1)
+    assert page.practice.last is not None and page.practice.last.choice.id == "wat-bedoel"
+    assert page.feedback_votes.text() == (
+        "Stemmen van de zaal: zin 1: 12 · zin 2: 5 · zin 3: 0. Gekozen: zin 1."
+    )
+    assert QApplication.focusWidget() is page.feedback
+    main_window.leave_trainer_mode()
+
+
+def test_after_a_practice_the_data_folder_holds_only_what_was_done_and_the_self_check(
+    oefenen: OefenenScreen, qtbot: QtBot, dw_home: Path
+) -> None:
+    def files() -> dict[str, str]:
+        return {
+            str(p.relative_to(dw_home)): p.read_text(encoding="utf-8", errors="replace")
+            for p in dw_home.rglob("*")
+            if p.is_file()
+        }
+
+    before = files()
+    oefenen.open_conversation("geheim-houden")
+    page = oefenen.practice
+    press(qtbot, Qt.Key.Key_2)  # a line that hinders, then tried again
+    page.discuss_button.setChecked(True)
+    press(qtbot, Qt.Key.Key_Backspace)
+    for number in (1, 1, 1, 3, 2, 2, 5):  # the talk, then the real tree to its leaf
+        press(qtbot, digit_key(number))
+    assert page.referral.walk.current.id == "SOCIALE_VEILIGHEID"
+    qtbot.waitUntil(lambda: ProgressStore().path.exists())
+    oefenen.open_confidence()
+    for statement, value in (("opmerken", 3), ("vragen", 2), ("zelfdoding", 1), ("verwijzen", 2)):
+        oefenen.confidence.groups[statement].button(value).click()
+    assert oefenen.confidence.save()
+    after = files()
+    added = {name: text for name, text in after.items() if before.get(name) != text}
+    assert list(added) == [str(ProgressStore().path.relative_to(dw_home))]
+    stored = ProgressStore().load().value
+    assert stored.done == {"geheim-houden": date(2026, 12, 2)}
+    assert [sorted(c.answers) for c in stored.checks] == [
+        ["opmerken", "verwijzen", "vragen", "zelfdoding"]
+    ]
+    # nothing of the talk itself: no line said, no feedback, no reply, no leaf walked
+    conversation = oefenen.conversation("geheim-houden")
+    said = [words for _, c in conversation.choices() for words in (c.text, c.feedback, c.reply)]
+    text = "\n".join(after.values())
+    for words in [*said, "SOCIALE_VEILIGHEID", "Lotte"]:
+        assert words[:30] not in text
+
+
+@pytest.mark.parametrize(("days", "shown"), [(90, False), (91, True)])
+def test_start_shows_the_practice_reminder_about_three_months_after_the_last_practice(
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch, days: int, shown: bool
+) -> None:
+    class Today(date):
+        @classmethod
+        def today(cls) -> date:
+            return date(2027, 3, 15)
+
+    from docentwijzer.ui import home
+
+    monkeypatch.setattr(home, "date", Today)
+    ProgressStore().mark_done("na-de-les", date(2027, 3, 15) - timedelta(days=days))
+    main_window.navigate("oefenen")
+    main_window.navigate("start")
+    screen = main_window.current_screen()
+    assert screen.practice_reminder.isVisible() is shown  # type: ignore[attr-defined]
+    if shown:  # and not on the projector in trainer mode
+        assert main_window.enter_trainer_mode()
+        main_window.navigate("start")
+        assert not main_window.current_screen().practice_reminder.isVisible()  # type: ignore[attr-defined]
+        main_window.leave_trainer_mode()
+
+
+def test_a_reused_line_button_is_as_high_as_its_new_words_need(
+    oefenen: OefenenScreen, qtbot: QtBot
+) -> None:
+    oefenen.open_conversation("na-de-les")
+    page = oefenen.practice
+    qtbot.wait(20)
+    press(qtbot, Qt.Key.Key_1)  # the next turn's lines are shorter than the first turn's
+    qtbot.wait(20)
+    for button in page.choice_buttons:
+        assert button.height() == button.heightForWidth(button.width()), button.title

@@ -57,6 +57,8 @@ class WrapButton(QPushButton):
         self.setAccessibleName(name or title)
         self.setAccessibleDescription(detail)
         self._measured.clear()
+        if self.width() > 0:  # the height the new words need (a reused button kept the old one)
+            self.setMinimumHeight(self.heightForWidth(self.width()))
         self.updateGeometry()
         self.update()
 

@@ -110,6 +110,9 @@ class ReferralPanel(QWidget):
         self.verdict_label.setObjectName("verdict")
         self.verdict_source = sources_line([])
         self.verdict_card = card(self.verdict_label, self.verdict_source, object_name="card")
+        # At the leaf the verdict takes the focus, so a screen reader reads it first (as the
+        # feedback does during the talk); Tab goes on from there.
+        self.verdict_card.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.follow_button = QPushButton()
         self.follow_button.setObjectName("followIntended")
         self.follow_button.clicked.connect(self.follow_intended)
@@ -200,6 +203,10 @@ class ReferralPanel(QWidget):
         focused = QApplication.focusWidget()
         had_focus = focused is not None and self.isAncestorOf(focused)
         shown = self.content.isVisible()
+        if had_focus:
+            # Parked here while the answers change: hiding a focused button would pass the
+            # focus on along the window's Tab chain (to the help bar at the top).
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         if shown:
             self.content.hide()
         self._fill()
@@ -238,7 +245,10 @@ class ReferralPanel(QWidget):
         self._options()
 
     def focus_first(self) -> bool:
-        """Focus the first answer (or the route to the fitting leaf); False when there is none."""
+        """Focus the first answer, or at a leaf its verdict; False when there is none."""
+        if isinstance(self.walk.current, Leaf) and self.verdict is not None:
+            self.verdict_card.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
         target = self.buttons[0] if self.buttons else self.follow_button
         if not target.isVisibleTo(self):
             return False
@@ -275,6 +285,8 @@ class ReferralPanel(QWidget):
         set_rich(self.verdict_label, "<br>".join(lines))
         sources = [self.ending.source] if self.ending.source is not None else []
         self.verdict_source.setText(t("app.sources", list="; ".join(x.label() for x in sources)))
+        self.verdict_card.setAccessibleName(self.verdict_label.accessibleName())
+        self.verdict_card.setAccessibleDescription(self.verdict_source.text())
         if not verdict.matches:
             self.follow_button.setText(t("oefenen.verdict_follow", leaf=verdict.intended.title))
             show_if(self.follow_button, True)
