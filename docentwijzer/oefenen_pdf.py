@@ -30,6 +30,7 @@ from docentwijzer.pdf import (
     bullets,
     esc,
     para,
+    source_list,
     styles,
     write_pdf,
 )
@@ -95,6 +96,9 @@ def observer_sheet_flowables(
         ),
         Spacer(1, 4),
         para(t("oefenen.pdf_teacher_hint", lang=lang)),
+        # The sources on this first page, which explains the exercise: each role's page is
+        # handed out on its own, and a list at the end would spill onto a fourth page.
+        *_sources(sheet_sources(conversation, skills), lang),
         PageBreak(),
         # -- the student
         para(t("oefenen.pdf_student", lang=lang, student=conversation.student), "h2"),
@@ -120,14 +124,7 @@ def observer_sheet_flowables(
             KeepTogether([para(t("oefenen.pdf_pitfalls", lang=lang), "h3"), bullets(harder)])
         )
     story.append(para(t("oefenen.pdf_referral", lang=lang), "h3"))
-    for ending in conversation.endings:
-        story.append(
-            Paragraph(
-                f"<b>{esc(tree.leaf(ending.destination).title)}</b><br/>{esc(ending.why)}",
-                styles()["body"],
-            )
-        )
-        story.append(Spacer(1, 4))
+    story += _where_it_leads(conversation, tree)
     story += [
         para(t("oefenen.pdf_discuss", lang=lang), "h3"),
         bullets(
@@ -140,6 +137,31 @@ def observer_sheet_flowables(
         ),
     ]
     return story
+
+
+def _where_it_leads(conversation: ConversationDraft, tree: TreeContent) -> list[Flowable]:
+    """Each leaf the talk can end in, named once, with the reason of every ending there."""
+    story: list[Flowable] = []
+    for destination in conversation.destinations():
+        reasons = list(
+            dict.fromkeys(e.why for e in conversation.endings if e.destination == destination)
+        )
+        title = f"<b>{esc(tree.leaf(destination).title)}</b>"
+        if len(reasons) == 1:
+            story.append(Paragraph(f"{title}<br/>{esc(reasons[0])}", styles()["body"]))
+        else:
+            story += [Paragraph(title, styles()["body"]), bullets(reasons)]
+        story.append(Spacer(1, 4))
+    return story
+
+
+def _sources(sources: list[Source], lang: Lang) -> list[Flowable]:
+    labels = source_list(sources, lang)
+    if not labels:
+        return []
+    return [Spacer(1, 10), para(t("pdf.sources", lang=lang), "h3")] + [
+        para(label, "small") for label in labels
+    ]
 
 
 def sheet_sources(conversation: ConversationDraft, skills: list[Skill]) -> list[Source]:
@@ -161,7 +183,8 @@ def write_observer_sheet(
         title=t("oefenen.pdf_title", lang=lang, title=conversation.title),
         subtitle=t("oefenen.pdf_subtitle", lang=lang),
         lang=lang,
-        sources=sheet_sources(conversation, skills),
+        # listed on the first page (see observer_sheet_flowables), not after the last
+        sources=[],
         margin=NARROW_MARGIN,  # a worksheet: room to write, one page per role
     )
     write_pdf(path, observer_sheet_flowables(conversation, skills, tree, lang), meta)

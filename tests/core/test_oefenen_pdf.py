@@ -68,3 +68,26 @@ def test_an_unwritable_place_is_a_clear_message(tmp_path: Path) -> None:
         write_observer_sheet(
             blocked / "sheet.pdf", content.conversations[0], content.skills, tree_content("nl")
         )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_sheet_is_one_page_per_role_so_it_can_be_handed_out(
+    tmp_path: Path, lang: Lang
+) -> None:
+    content = practice_content(lang)
+    tree = tree_content(lang)
+    for conversation in content.conversations:
+        target = tmp_path / f"{conversation.id}.pdf"
+        write_observer_sheet(target, conversation, content.skills, tree, lang)
+        pages = _pages(target)
+        # three people, three pages: nothing of a role (or the sources) spills onto a fourth
+        assert len(pages) == 3, conversation.id
+        teacher, _student, observer = pages
+        # the sources the sheet quotes are listed, on the page that explains the exercise
+        assert ("Bronnen" if lang == "nl" else "Sources") in teacher
+        # where the talk leads: each leaf of the tree named once, with every reason under it
+        for destination in conversation.destinations():
+            title = _flat(tree.leaf(destination).title)
+            assert observer.count(title) == 1, (conversation.id, title)
+        for ending in conversation.endings:
+            assert _flat(ending.why)[:60] in observer
