@@ -565,7 +565,21 @@ def referral_walk(tree: TreeContent, channel: Channel = "in_person") -> Walk:
 
 
 def intended_route(tree: TreeContent, destination: str) -> list[Crumb]:
-    """The answers in the real tree that lead to ``destination`` with the fewest steps."""
+    """The answers in the real tree that lead to ``destination`` with the fewest steps.
+
+    Through the tree's questions first: a leaf's way on (doubt about danger, then "yes, about
+    death") is taken only when nothing else leads there. So the route shown never passes
+    another leaf, and never says "not sure about danger" for a talk in which there was none.
+    """
+    for via_leaves in (False, True):
+        best = _shortest_paths(tree, via_leaves=via_leaves)
+        if destination in best:
+            return Walk(tree, best[destination]).breadcrumb()
+    raise RouteError(f"{destination!r} cannot be reached in the tree")
+
+
+def _shortest_paths(tree: TreeContent, *, via_leaves: bool) -> dict[str, list[str]]:
+    """Node id -> the shortest path of node ids from the start (breadth first)."""
     best: dict[str, list[str]] = {START: [START]}
     frontier = [START]
     while frontier:
@@ -576,16 +590,16 @@ def intended_route(tree: TreeContent, destination: str) -> list[Crumb]:
                 targets = [a.next for a in node.answers]
             elif isinstance(node, StepNode):
                 targets = [node.next]
-            else:
+            elif via_leaves:
                 targets = [a.next for a in getattr(node, "onward", [])]
+            else:
+                targets = []
             for target in targets:
                 if target not in best:
                     best[target] = [*best[node_id], target]
                     following.append(target)
         frontier = following
-    if destination not in best:
-        raise RouteError(f"{destination!r} cannot be reached in the tree")
-    return Walk(tree, best[destination]).breadcrumb()
+    return best
 
 
 @dataclass(frozen=True)

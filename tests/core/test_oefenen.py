@@ -279,6 +279,18 @@ def test_every_leaf_has_a_route_in_the_real_tree(lang: str) -> None:
         assert walk.current.id == leaf
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_route_shown_to_a_leaf_never_passes_another_leaf(lang: str) -> None:
+    """The way to the suicide guidance is 'no danger now', then 'yes, about death': not through
+    'not sure about danger' and that leaf's way on, which says the opposite of the talk."""
+    tree = tree_content(lang)  # type: ignore[arg-type]
+    for leaf in LEAVES:
+        passed = [c.node_id for c in intended_route(tree, leaf) if c.node_id in LEAVES]
+        assert passed == [], (leaf, passed)
+    first = intended_route(tree, "ZELFDODING")[0]
+    assert first.answered == ("Nee" if lang == "nl" else "No")
+
+
 def test_the_verdict_compares_the_walk_with_the_conversations_ending() -> None:
     set_language("nl")
     tree = tree_content("nl")
