@@ -182,3 +182,17 @@ def test_the_observer_checklist_and_confidence_check_are_sourced(lang: Lang) -> 
     used = {c.skill for conv in content.conversations for _, c in conv.choices() if c.skill}
     assert used == {skill.id for skill in content.skills}  # every point is practised somewhere
     assert [s.id for s in content.confidence] == ["opmerken", "vragen", "zelfdoding", "verwijzen"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_ending_names_its_place_in_the_tree_in_the_trees_own_words(lang: Lang) -> None:
+    """'In the referral guide that is X': X is the answer the teacher will find in the tree."""
+    tree = tree_content(lang)
+    unnamed = []
+    for conversation in _conversations(lang):
+        for ending in conversation.endings:
+            last_answer = intended_route(tree, ending.destination)[-1].answered
+            words = {last_answer.casefold(), tree.leaf(ending.destination).title.casefold()}
+            if not any(f"'{w}'" in ending.why.casefold() for w in words):
+                unnamed.append((conversation.id, ending.id, last_answer))
+    assert unnamed == []
