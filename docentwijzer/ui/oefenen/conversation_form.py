@@ -1,8 +1,8 @@
-"""The forms a trainer writes a conversation or a case in (no JSON by hand).
+"""The form a trainer writes a conversation in (no JSON by hand): turns, choices, endings.
 
-Each form builds a draft from its fields (:meth:`ConversationForm.draft`, :meth:`CaseForm.raw`)
-and fills itself from a saved item; the page checks the draft with the same rules as the
-packaged content and shows the problems in the trainer's language.
+The form builds a draft from its fields (:meth:`ConversationForm.draft`) and fills itself from a
+saved conversation; the editor page checks the draft with the same rules as the packaged
+content and shows the problems in the trainer's language.
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,75 +32,9 @@ from docentwijzer.oefenen import (
     channel_name,
     effect_name,
 )
-from docentwijzer.sources import Source, catalogue
-from docentwijzer.training import Case, Tool
-from docentwijzer.tree import DESTINATIONS, LEAVES, TreeContent
+from docentwijzer.tree import LEAVES, TreeContent
 
-TOOLS: tuple[Tool, ...] = ("signalering", "beslisboom", "openheid", "belonging")
-
-
-def _text(height_lines: int = 3) -> QPlainTextEdit:
-    """A multi-line field a few lines high that grows with the text size."""
-    field = QPlainTextEdit()
-    field.setTabChangesFocus(True)  # Tab leaves the field, as everywhere else
-    line = field.fontMetrics().lineSpacing()
-    field.setMinimumHeight(line * height_lines + 12)
-    field.setMaximumHeight(line * (height_lines + 3) + 12)
-    return field
-
-
-def _form() -> QFormLayout:
-    """Labels above their fields: nothing is squeezed at 200% text or beside the preview."""
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-    return form
-
-
-def source_combo() -> QComboBox:
-    """Every public source of the catalogue, by its short citation (the key is kept as data)."""
-    combo = QComboBox()
-    # long citations must not make the form wider than the window
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
-    combo.addItem(t("oefenen.form_choose_source"), "")
-    for key in catalogue().sources:
-        combo.addItem(Source(ref=key).short(), key)
-    return combo
-
-
-def _select(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(max(index, 0))
-
-
-class SourceField(QWidget):
-    """A catalogue source and the section, slide or heading in it."""
-
-    changed = Signal()
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        row = QVBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.combo = source_combo()
-        self.combo.setAccessibleName(t("oefenen.form_source_of", what=name))
-        self.detail = QLineEdit()
-        self.detail.setPlaceholderText(t("oefenen.form_detail_hint"))
-        self.detail.setAccessibleName(t("oefenen.form_detail_of", what=name))
-        row.addWidget(self.combo, 1)
-        row.addWidget(self.detail, 1)
-        self.combo.currentIndexChanged.connect(self.changed)
-        self.detail.textChanged.connect(self.changed)
-
-    def value(self) -> dict[str, str] | None:
-        key = self.combo.currentData()
-        if not key:
-            return None
-        return {"ref": key, "detail": self.detail.text().strip()}
-
-    def set_value(self, source: Source | None) -> None:
-        _select(self.combo, source.ref if source else "")
-        self.detail.setText(source.detail if source else "")
+from docentwijzer.ui.oefenen.form_fields import SourceField, form_layout, select_data, text_field
 
 
 class ChoiceBox(QGroupBox):
@@ -114,15 +45,15 @@ class ChoiceBox(QGroupBox):
 
     def __init__(self, skills: list[Skill]) -> None:
         super().__init__()
-        form = _form()
+        form = form_layout()
         self.setLayout(form)
-        self.text = _text(2)
+        self.text = text_field(2)
         self.effect = QComboBox()
         for effect in EFFECTS:
             self.effect.addItem(effect_name(effect), effect)
-        self.feedback = _text(3)
+        self.feedback = text_field(3)
         self.source = SourceField(t("oefenen.form_feedback"))
-        self.reply = _text(2)
+        self.reply = text_field(2)
         self.next = QComboBox()
         self.skill = QComboBox()
         self.skill.setSizeAdjustPolicy(
@@ -180,10 +111,10 @@ class TurnBox(QGroupBox):
         self.targets = targets
         self.turn_id = ""
         column = QVBoxLayout(self)
-        form = _form()
+        form = form_layout()
         self.narration = QLineEdit()
         self.narration.setAccessibleName(t("oefenen.form_narration"))
-        self.student = _text(2)
+        self.student = text_field(2)
         self.student.setAccessibleName(t("oefenen.form_student_says"))
         form.addRow(t("oefenen.form_narration"), self.narration)
         form.addRow(t("oefenen.form_student_says"), self.student)
@@ -236,7 +167,7 @@ class TurnBox(QGroupBox):
             box.next.addItem(t("oefenen.form_choose_next"), "")
             for key, label in options:
                 box.next.addItem(label, key)
-            _select(box.next, current)
+            select_data(box.next, current)
             box.next.blockSignals(False)
 
     def value(self) -> dict[str, Any]:
@@ -260,13 +191,13 @@ class EndingBox(QGroupBox):
     def __init__(self, tree: TreeContent) -> None:
         super().__init__()
         self.ending_id = ""
-        form = _form()
+        form = form_layout()
         self.setLayout(form)
         self.destination = QComboBox()
         for leaf in LEAVES:
             self.destination.addItem(tree.leaf(leaf).title, leaf)
-        self.summary = _text(2)
-        self.why = _text(2)
+        self.summary = text_field(2)
+        self.why = text_field(2)
         self.source = SourceField(t("oefenen.form_why"))
         self.remove_button = QPushButton(t("oefenen.form_remove_ending"))
         self.remove_button.clicked.connect(lambda: self.remove.emit(self))
@@ -308,7 +239,7 @@ class ConversationForm(QWidget):
         self.endings: list[EndingBox] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        form = _form()
+        form = form_layout()
         self.title = QLineEdit()
         self.theme = QLineEdit()
         self.student = QLineEdit()
@@ -316,8 +247,8 @@ class ConversationForm(QWidget):
         self.channel = QComboBox()
         for channel in CHANNELS:
             self.channel.addItem(channel_name(channel), channel)
-        self.situation = _text(3)
-        self.role_card = _text(3)
+        self.situation = text_field(3)
+        self.role_card = text_field(3)
         for label, widget in (
             ("form_title", self.title),
             ("form_theme", self.theme),
@@ -455,7 +386,7 @@ class ConversationForm(QWidget):
         self.title.setText(conversation.title)
         self.theme.setText(conversation.theme)
         self.student.setText(conversation.student)
-        _select(self.channel, conversation.channel)
+        select_data(self.channel, conversation.channel)
         self.situation.setPlainText(conversation.situation)
         self.role_card.setPlainText(conversation.role_card)
         ids: dict[str, str] = {}
@@ -465,7 +396,7 @@ class ConversationForm(QWidget):
         for ending in conversation.endings:
             ebox = self.add_ending()
             ids[ending.id] = ebox.ending_id
-            _select(ebox.destination, ending.destination)
+            select_data(ebox.destination, ending.destination)
             ebox.summary.setPlainText(ending.summary)
             ebox.why.setPlainText(ending.why)
             ebox.source.set_value(ending.source)
@@ -475,196 +406,11 @@ class ConversationForm(QWidget):
             for choice in turn.choices:
                 cbox = box.add_choice()
                 cbox.text.setPlainText(choice.text)
-                _select(cbox.effect, choice.effect)
+                select_data(cbox.effect, choice.effect)
                 cbox.feedback.setPlainText(choice.feedback)
                 cbox.source.set_value(choice.source)
                 cbox.reply.setPlainText(choice.reply)
-                _select(cbox.skill, choice.skill)
+                select_data(cbox.skill, choice.skill)
                 box.refresh_targets()
-                _select(cbox.next, ids.get(choice.next, ""))
+                select_data(cbox.next, ids.get(choice.next, ""))
         self._restructure()
-
-
-class WhyRow(QWidget):
-    """One sourced reason in a case's discussion."""
-
-    changed = Signal()
-    remove = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.text = _text(2)
-        self.text.setAccessibleName(t("oefenen.case_why"))
-        self.source = SourceField(t("oefenen.case_why"))
-        remove = QPushButton(t("oefenen.case_remove_why"))
-        remove.clicked.connect(lambda: self.remove.emit(self))
-        column.addWidget(self.text)
-        column.addWidget(self.source)
-        column.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-        self.text.textChanged.connect(self.changed)
-        self.source.changed.connect(self.changed)
-
-    def value(self) -> dict[str, Any]:
-        return {"text": self.text.toPlainText().strip(), "source": self.source.value()}
-
-
-def _lines(field: QPlainTextEdit) -> list[str]:
-    return [line.strip() for line in field.toPlainText().splitlines() if line.strip()]
-
-
-class CaseForm(QWidget):
-    """A training case: the story, the tools, where the route ends, the discussion."""
-
-    changed = Signal()
-
-    def __init__(self, tree: TreeContent) -> None:
-        super().__init__()
-        self.tree = tree
-        self.case_id = ""
-        self.whys: list[WhyRow] = []
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        form = _form()
-        self.title = QLineEdit()
-        self.theme = QLineEdit()
-        self.story = _text(5)
-        tools = QWidget()
-        tool_row = QHBoxLayout(tools)
-        tool_row.setContentsMargins(0, 0, 0, 0)
-        self.tools: dict[str, QCheckBox] = {}
-        for tool in TOOLS:
-            box = QCheckBox(t(f"app.area_{tool}"))
-            box.toggled.connect(self.changed)
-            self.tools[tool] = box
-            tool_row.addWidget(box)
-        self.leaf = QComboBox()
-        for destination in DESTINATIONS:
-            node = tree.node(destination)
-            self.leaf.addItem(getattr(node, "title", destination), destination)
-        self.contacts = _text(2)
-        self.questions = _text(2)
-        for label, widget in (
-            ("case_title", self.title),
-            ("case_theme", self.theme),
-            ("case_story", self.story),
-            ("case_tools", tools),
-            ("case_leaf", self.leaf),
-        ):
-            widget.setAccessibleName(t(f"oefenen.{label}"))
-            form.addRow(t(f"oefenen.{label}"), widget)
-        column.addLayout(form)
-        self.why_column = QVBoxLayout()
-        why_box = QGroupBox(t("oefenen.case_why_title"))
-        why_layout = QVBoxLayout(why_box)
-        why_layout.addLayout(self.why_column)
-        add_why = QPushButton(t("oefenen.case_add_why"))
-        add_why.clicked.connect(lambda: self.add_why())
-        why_layout.addWidget(add_why, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(why_box)
-        more = _form()
-        for label, widget in (("case_contacts", self.contacts), ("case_questions", self.questions)):
-            widget.setAccessibleName(t(f"oefenen.{label}"))
-            more.addRow(t(f"oefenen.{label}"), widget)
-        column.addLayout(more)
-        for line in (self.title, self.theme):
-            line.textChanged.connect(self.changed)
-        for text in (self.story, self.contacts, self.questions):
-            text.textChanged.connect(self.changed)
-        self.leaf.currentIndexChanged.connect(self.changed)
-
-    def add_why(self) -> WhyRow:
-        row = WhyRow()
-        row.changed.connect(self.changed)
-        row.remove.connect(self._remove_why)
-        self.whys.append(row)
-        self.why_column.addWidget(row)
-        self.changed.emit()
-        return row
-
-    def _remove_why(self, row: WhyRow) -> None:
-        if row in self.whys:
-            self.whys.remove(row)
-            row.hide()
-            row.deleteLater()
-            self.changed.emit()
-
-    def route(self) -> list[str]:
-        """The answers in the real tree that lead to the chosen end (filled in for the trainer)."""
-        from docentwijzer.oefenen import intended_route
-
-        return [crumb.answered for crumb in intended_route(self.tree, self.leaf.currentData())]
-
-    def raw(self) -> dict[str, Any]:
-        return {
-            "id": self.case_id or "nieuw",
-            "title": self.title.text().strip(),
-            "theme": self.theme.text().strip(),
-            "story": self.story.toPlainText().strip(),
-            "tools": [tool for tool, box in self.tools.items() if box.isChecked()],
-            "expected_leaf": self.leaf.currentData(),
-            "route": self.route(),
-            "discussion": {
-                "why": [row.value() for row in self.whys],
-                "contacts": _lines(self.contacts),
-                "questions": _lines(self.questions),
-            },
-        }
-
-    def problems(self) -> list[str]:
-        """What is missing, in the trainer's language, before the case model is asked."""
-        raw = self.raw()
-        found = [
-            t(f"oefenen.case_problem_{key}")
-            for key, missing in (
-                ("title", not raw["title"]),
-                ("theme", not raw["theme"]),
-                ("story", not raw["story"]),
-                ("tools", not raw["tools"]),
-                ("why", not raw["discussion"]["why"]),
-                ("contacts", not raw["discussion"]["contacts"]),
-                ("questions", not raw["discussion"]["questions"]),
-            )
-            if missing
-        ]
-        for index, why in enumerate(raw["discussion"]["why"], start=1):
-            if not why["text"]:
-                found.append(t("oefenen.case_problem_why_text", number=index))
-            if why["source"] is None:
-                found.append(t("oefenen.case_problem_why_source", number=index))
-        return found
-
-    def clear(self) -> None:
-        for row in [*self.whys]:
-            self._remove_why(row)
-        for line in (self.title, self.theme):
-            line.clear()
-        for text in (self.story, self.contacts, self.questions):
-            text.clear()
-        for box in self.tools.values():
-            box.setChecked(False)
-        self.leaf.setCurrentIndex(0)
-        self.case_id = ""
-
-    def new(self) -> None:
-        self.clear()
-        self.tools["signalering"].setChecked(True)
-        self.tools["beslisboom"].setChecked(True)
-        self.add_why()
-
-    def load(self, case: Case) -> None:
-        self.clear()
-        self.case_id = case.id
-        self.title.setText(case.title)
-        self.theme.setText(case.theme)
-        self.story.setPlainText(case.story)
-        for tool in case.tools:
-            self.tools[tool].setChecked(True)
-        _select(self.leaf, case.expected_leaf)
-        for point in case.discussion.why:
-            row = self.add_why()
-            row.text.setPlainText(point.text)
-            row.source.set_value(point.source)
-        self.contacts.setPlainText("\n".join(case.discussion.contacts))
-        self.questions.setPlainText("\n".join(case.discussion.questions))

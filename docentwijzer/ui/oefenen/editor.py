@@ -10,9 +10,11 @@ one, reporting what it could not take over without stopping.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -49,10 +51,14 @@ from docentwijzer.training import Case, builtin_cases, leaf_name
 from docentwijzer.tree import TreeContent
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.oefenen.case_form import CaseForm
 from docentwijzer.ui.oefenen.common import set_rich
-from docentwijzer.ui.oefenen.editor_forms import CaseForm, ConversationForm
+from docentwijzer.ui.oefenen.conversation_form import ConversationForm
 from docentwijzer.ui.oefenen.practice import PracticePage
 from docentwijzer.ui.widgets import heading, icon_button, paragraph, scrolling, sources_line
+
+#: A trainer's own item: a conversation or a case.
+_Own = TypeVar("_Own", Conversation, Case)
 
 #: How long to wait after the last keystroke before checking and refreshing the preview.
 CHECK_DELAY_MS = 250
@@ -396,41 +402,21 @@ class EditorPage(QWidget):
             raw["id"] = new_id(raw["title"], taken)
         conversation = Conversation.model_validate(raw)
         conversations = upsert(self.own.conversations, conversation)
-        try:
-            self.store.save_conversations(conversations)
-        except OSError as exc:
-            dialogs.warn(
-                self,
-                t("oefenen.editor_save"),
-                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
-            )
+        if not self._write("oefenen.editor_save", self.store.save_conversations, conversations):
             return False
         self.own.conversations = conversations
         self.conversation_form.conversation_id = conversation.id
-        self.dirty = False
-        self._fill_lists()
-        self._select(self.conversations_tab, conversation.id)
-        self.conversations_tab.problems.setText(escape(t("oefenen.editor_saved")))
+        self._saved(self.conversations_tab, conversation.id)
         return True
 
     def delete_conversation(self) -> bool:
-        items = self.conversations_tab.items
-        conversation_id = items.currentData()
-        if not conversation_id or not dialogs.confirm_delete(self, items.currentText()):
-            return False
-        kept = [c for c in self.own.conversations if c.id != conversation_id]
-        try:
-            self.store.save_conversations(kept)
-        except OSError as exc:
-            dialogs.warn(
-                self,
-                t("oefenen.editor_delete"),
-                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
-            )
+        kept = self._delete_selected(
+            self.conversations_tab, self.own.conversations, self.store.save_conversations
+        )
+        if kept is None:
             return False
         self.own.conversations = kept
-        self.dirty = False
-        self.refresh()
+        self._deleted()
         return True
 
     # -- cases -----------------------------------------------------------------------------
@@ -459,42 +445,52 @@ class EditorPage(QWidget):
             raw["id"] = new_id(raw["title"], taken)
         case = Case.model_validate(raw)
         cases = upsert(self.own.cases, case)
-        try:
-            self.store.save_cases(cases)
-        except OSError as exc:
-            dialogs.warn(
-                self,
-                t("oefenen.editor_save"),
-                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
-            )
+        if not self._write("oefenen.editor_save", self.store.save_cases, cases):
             return False
         self.own.cases = cases
         self.case_form.case_id = case.id
-        self.dirty = False
-        self._fill_lists()
-        self._select(self.cases_tab, case.id)
-        self.cases_tab.problems.setText(escape(t("oefenen.editor_saved")))
+        self._saved(self.cases_tab, case.id)
         return True
 
     def delete_case(self) -> bool:
-        items = self.cases_tab.items
-        case_id = items.currentData()
-        if not case_id or not dialogs.confirm_delete(self, items.currentText()):
-            return False
-        kept = [c for c in self.own.cases if c.id != case_id]
-        try:
-            self.store.save_cases(kept)
-        except OSError as exc:
-            dialogs.warn(
-                self,
-                t("oefenen.editor_delete"),
-                t("oefenen.save_failed", reason=exc.strerror or str(exc)),
-            )
+        kept = self._delete_selected(self.cases_tab, self.own.cases, self.store.save_cases)
+        if kept is None:
             return False
         self.own.cases = kept
+        self._deleted()
+        return True
+
+    # -- saving and deleting, for conversations and cases alike -----------------------------
+
+    def _write(self, action: str, save: Callable[[list[_Own]], None], items: list[_Own]) -> bool:
+        """Write the trainer's own items; a failing disk is told in the trainer's words and
+        nothing in memory changes (the file keeps what it had)."""
+        try:
+            save(items)
+        except OSError as exc:
+            dialogs.warn(self, t(action), t("oefenen.save_failed", reason=exc.strerror or str(exc)))
+            return False
+        return True
+
+    def _saved(self, tab: _Tab, item_id: str) -> None:
+        self.dirty = False
+        self._fill_lists()
+        self._select(tab, item_id)
+        tab.problems.setText(escape(t("oefenen.editor_saved")))
+
+    def _delete_selected(
+        self, tab: _Tab, items: list[_Own], save: Callable[[list[_Own]], None]
+    ) -> list[_Own] | None:
+        """The items without the one selected in ``tab``, once confirmed and written."""
+        item_id = tab.items.currentData()
+        if not item_id or not dialogs.confirm_delete(self, tab.items.currentText()):
+            return None
+        kept = [item for item in items if item.id != item_id]
+        return kept if self._write("oefenen.editor_delete", save, kept) else None
+
+    def _deleted(self) -> None:
         self.dirty = False
         self.refresh()
-        return True
 
     def _select(self, tab: _Tab, item_id: str) -> None:
         tab.items.blockSignals(True)
