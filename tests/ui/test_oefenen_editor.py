@@ -175,3 +175,25 @@ def test_training_leads_to_writing_own_cases(main_window: MainWindow) -> None:
     screen = main_window.current_screen()
     assert isinstance(screen, OefenenScreen)
     assert screen.stack.currentWidget() is screen.editor
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_forms_fit_their_column_and_no_field_is_cut_off(
+    main_window: MainWindow, qtbot: QtBot, scale: int
+) -> None:
+    assert main_window.set_text_scale(scale)
+    main_window.navigate("oefenen")
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen)
+    screen.open_editor()
+    editor = screen.editor
+    assert isinstance(editor, EditorPage)
+    editor.conversation_form.add_ending()  # the tree's longest leaf title is in its list
+    for tab, form in ((0, editor.conversation_form), (1, editor.case_form)):
+        editor.tabs.setCurrentIndex(tab)
+        qtbot.wait(20)
+        viewport = form.parentWidget()
+        assert viewport is not None
+        # wider than its column, a form is cut off at the right (fields half hidden)
+        assert form.minimumSizeHint().width() <= viewport.width(), (scale, tab)
+    main_window.set_text_scale(100)

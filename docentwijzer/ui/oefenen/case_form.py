@@ -8,9 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -22,7 +21,13 @@ from docentwijzer.i18n import t
 from docentwijzer.training import Case, Tool
 from docentwijzer.tree import DESTINATIONS, TreeContent
 
-from docentwijzer.ui.oefenen.form_fields import SourceField, form_layout, select_data, text_field
+from docentwijzer.ui.oefenen.form_fields import (
+    SourceField,
+    compact_combo,
+    form_layout,
+    select_data,
+    text_field,
+)
 
 TOOLS: tuple[Tool, ...] = ("signalering", "beslisboom", "openheid", "belonging")
 
@@ -73,15 +78,16 @@ class CaseForm(QWidget):
         self.theme = QLineEdit()
         self.story = text_field(5)
         tools = QWidget()
-        tool_row = QHBoxLayout(tools)
-        tool_row.setContentsMargins(0, 0, 0, 0)
+        # two by two: four in a row were wider than the form's column at 200% text
+        tool_grid = QGridLayout(tools)
+        tool_grid.setContentsMargins(0, 0, 0, 0)
         self.tools: dict[str, QCheckBox] = {}
-        for tool in TOOLS:
+        for index, tool in enumerate(TOOLS):
             box = QCheckBox(t(f"app.area_{tool}"))
             box.toggled.connect(self.changed)
             self.tools[tool] = box
-            tool_row.addWidget(box)
-        self.leaf = QComboBox()
+            tool_grid.addWidget(box, index // 2, index % 2)
+        self.leaf = compact_combo()
         for destination in DESTINATIONS:
             node = tree.node(destination)
             self.leaf.addItem(getattr(node, "title", destination), destination)

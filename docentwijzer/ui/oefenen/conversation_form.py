@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -34,7 +33,13 @@ from docentwijzer.oefenen import (
 )
 from docentwijzer.tree import LEAVES, TreeContent
 
-from docentwijzer.ui.oefenen.form_fields import SourceField, form_layout, select_data, text_field
+from docentwijzer.ui.oefenen.form_fields import (
+    SourceField,
+    compact_combo,
+    form_layout,
+    select_data,
+    text_field,
+)
 
 
 class ChoiceBox(QGroupBox):
@@ -48,18 +53,14 @@ class ChoiceBox(QGroupBox):
         form = form_layout()
         self.setLayout(form)
         self.text = text_field(2)
-        self.effect = QComboBox()
+        self.effect = compact_combo()
         for effect in EFFECTS:
             self.effect.addItem(effect_name(effect), effect)
         self.feedback = text_field(3)
         self.source = SourceField(t("oefenen.form_feedback"))
         self.reply = text_field(2)
-        self.next = QComboBox()
-        self.skill = QComboBox()
-        self.skill.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.skill.setMinimumContentsLength(14)
+        self.next = compact_combo()
+        self.skill = compact_combo()
         self.skill.addItem(t("oefenen.form_no_skill"), "")
         for skill in skills:
             self.skill.addItem(skill.observe, skill.id)
@@ -193,7 +194,7 @@ class EndingBox(QGroupBox):
         self.ending_id = ""
         form = form_layout()
         self.setLayout(form)
-        self.destination = QComboBox()
+        self.destination = compact_combo()
         for leaf in LEAVES:
             self.destination.addItem(tree.leaf(leaf).title, leaf)
         self.summary = text_field(2)
@@ -244,7 +245,7 @@ class ConversationForm(QWidget):
         self.theme = QLineEdit()
         self.student = QLineEdit()
         self.student.setPlaceholderText(t("oefenen.form_student_hint"))
-        self.channel = QComboBox()
+        self.channel = compact_combo()
         for channel in CHANNELS:
             self.channel.addItem(channel_name(channel), channel)
         self.situation = text_field(3)

@@ -34,12 +34,18 @@ def form_layout() -> QFormLayout:
     return form
 
 
-def source_combo() -> QComboBox:
-    """Every public source of the catalogue, by its short citation (the key is kept as data)."""
+def compact_combo() -> QComboBox:
+    """A drop-down list as wide as its column, not as its longest item: a leaf of the tree or a
+    citation is long, and at 200% text it made the form wider than the window (cut off)."""
     combo = QComboBox()
-    # long citations must not make the form wider than the window
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(14)
+    return combo
+
+
+def source_combo() -> QComboBox:
+    """Every public source of the catalogue, by its short citation (the key is kept as data)."""
+    combo = compact_combo()
     combo.addItem(t("oefenen.form_choose_source"), "")
     for key in catalogue().sources:
         combo.addItem(Source(ref=key).short(), key)
