@@ -443,3 +443,34 @@ def test_a_reused_line_button_is_as_high_as_its_new_words_need(
     qtbot.wait(20)
     for button in page.choice_buttons:
         assert button.height() == button.heightForWidth(button.width()), button.title
+
+
+def test_the_observer_sheet_is_reached_and_printed_with_the_keyboard(
+    oefenen: OefenenScreen,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialog_log: DialogLog,
+) -> None:
+    asked: list[str] = []
+
+    def ask(*args: object) -> str:
+        asked.append(str(args[2]))
+        return str(tmp_path / "blad")
+
+    monkeypatch.setattr(dialogs, "ask_save_file", ask)
+    oefenen.open_conversation("niet-meer-willen")
+    page = oefenen.practice
+    assert QApplication.focusWidget() is page.choice_buttons[0]
+    for _ in range(6):  # back from the first line, by Shift+Tab, to the button at the top
+        if QApplication.focusWidget() is page.sheet_button:
+            break
+        press(qtbot, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.sheet_button
+    assert page.sheet_button.text() == "Observatieformulier (PDF)"
+    press(qtbot, Qt.Key.Key_Space)
+    assert asked and asked[0].endswith(".pdf")
+    pdf = tmp_path / "blad.pdf"
+    assert pdf.exists() and len(PdfReader(pdf).pages) == 3
+    assert "info" in dialog_log.names()  # told where it went
+    assert QApplication.focusWidget() is page.sheet_button  # and the focus is back where it was
