@@ -262,6 +262,7 @@ QPushButton:flat { background: transparent; border: none; }
 QPushButton#cardButton { background: %(surface)s; border: %(thick)spx solid %(input_border)s;
   border-radius: %(card_radius)spx; padding: 0; text-align: left; }
 QPushButton#cardButton:hover { background: %(hover)s; }
+QPushButton#cardButton[urgent="true"] { border-color: %(acute_edge)s; }
 QPushButton#cardButton QLabel { background: transparent; }
 QPushButton#cardButton QLabel#cardIcon, QPushButton#cardButton QLabel#cardChevron {
   color: %(primary)s; }

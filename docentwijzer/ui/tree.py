@@ -16,10 +16,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QCommandLinkButton,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -63,6 +61,7 @@ from docentwijzer.ui.tree_widgets import (
     sources_block,
 )
 from docentwijzer.ui.widgets import (
+    CardButton,
     action_bar,
     card,
     heading,
@@ -94,8 +93,8 @@ class TreeScreen(Screen):
         self.suggested_nodes: list[str] = []
         self.note_id: str | None = None
         self.done: set[str] = set()
-        self.answer_buttons: list[QCommandLinkButton] = []
-        self.onward_buttons: list[QCommandLinkButton] = []
+        self.answer_buttons: list[CardButton] = []
+        self.onward_buttons: list[CardButton] = []
         self.action_items: dict[str, ActionItem] = {}
         self.contacts: list[ResolvedContact] = []
         self._arrows: ArrowKeys | None = None
@@ -353,17 +352,12 @@ class TreeScreen(Screen):
         self.crumbs.setText(f"{escape(t('tree.route'))}:<ol style='margin:0'>{steps}</ol>")
         self.crumbs.setAccessibleName(plain_text(self.crumbs.text()))  # words, not HTML
 
-    def _answer_button(
-        self, number: int | None, label: str, hint: str, urgent: bool
-    ) -> QCommandLinkButton:
-        text = f"{number}.  {label}" if number is not None else f"→  {label}"
-        button = QCommandLinkButton(text, hint)
-        # Without an explicit font a command link keeps a fixed 9 pt: unreadable at 200%.
-        font = QApplication.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        button.setFont(font)
-        button.setIcon(QIcon())  # the number says enough; the default arrow vanishes in dark mode
-        button.setObjectName("urgentAnswer" if urgent else "answer")
+    def _answer_button(self, number: int | None, label: str, hint: str, urgent: bool) -> CardButton:
+        """An answer as the design's large choice (a card: number and answer in bold, the hint
+        muted below, a chevron); urgent answers with the acute edge. Read by its label."""
+        title = f"{number}.  {label}" if number is not None else f"→  {label}"
+        button = CardButton(title, hint)
+        button.setProperty("urgent", urgent)
         button.setAutoDefault(True)
         button.setAccessibleName(label)
         button.setAccessibleDescription(hint)

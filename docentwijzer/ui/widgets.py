@@ -263,6 +263,10 @@ class CardButton(QPushButton):
         self.setSizePolicy(policy)
         theme_changed().connect(self.update)
 
+    def description(self) -> str:
+        """The line of detail (as a command link button names it)."""
+        return self.detail
+
     # -- geometry (all in the widget's own font, so it follows the text size) ------------------
 
     def _fonts(self) -> tuple[QFont, QFont]:

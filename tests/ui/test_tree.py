@@ -115,6 +115,29 @@ def test_danger_now_is_one_key_away(tree_screen: TreeScreen, qtbot: QtBot) -> No
     assert "BHV" in text and "vul in bij Instellingsgegevens" in text
 
 
+def test_answers_are_large_choices_like_starts_cards_and_follow_the_text_size(
+    main_window: MainWindow, tree_screen: TreeScreen
+) -> None:
+    """The design's large choice: a card with the number and answer in bold, the hint in the
+    muted colour below, a chevron; the urgent answers with the acute edge. (They were command
+    links: a plain-coloured hint, control corners, and a font fixed when the page was built.)"""
+    from docentwijzer.ui.widgets import CardButton
+
+    node = tree_content().node("start")
+    buttons = tree_screen.answer_buttons
+    assert [b.accessibleName() for b in buttons] == [a.label for a in node.answers]  # type: ignore[attr-defined]
+    for button, answer in zip(buttons, node.answers, strict=True):  # type: ignore[attr-defined]
+        assert isinstance(button, CardButton)
+        assert button.title.endswith(answer.label)
+        assert button.accessibleDescription() == (answer.hint or "")
+        assert bool(button.property("urgent")) == answer.urgent
+    size = buttons[0].font().pointSizeF()
+    assert main_window.set_text_scale(200)
+    grown = tree_screen.answer_buttons[0].font().pointSizeF()
+    main_window.set_text_scale(100)
+    assert grown == pytest.approx(2 * size)
+
+
 def test_arrows_and_enter_choose_backspace_and_alt_left_go_back(
     tree_screen: TreeScreen, qtbot: QtBot
 ) -> None:
