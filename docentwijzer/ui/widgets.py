@@ -38,6 +38,7 @@ from docentwijzer.i18n import t
 if TYPE_CHECKING:
     from docentwijzer.sources import Source
 
+from docentwijzer.ui.flow import FlowRow
 from docentwijzer.ui.icons import IconLabel, icon, pixmap
 from docentwijzer.ui.theme import changed as theme_changed
 from docentwijzer.ui.theme import current as current_theme
@@ -208,18 +209,19 @@ def path_field(path: object, name: str) -> QLineEdit:
     return field
 
 
-def action_bar(object_name: str, accessible_name: str = "") -> tuple[QFrame, QHBoxLayout]:
+def action_bar(object_name: str, accessible_name: str = "") -> tuple[QFrame, FlowRow]:
     """A bar pinned below a scrolling page, so the next step stays in view at any text size.
 
     Returns the bar (add it below the scroll area) and the row to put its buttons in; the
-    theme draws its top edge (``#actionBar``, ``#leafBar``, ``#editorBar``).
+    theme draws its top edge (``#actionBar``, ``#leafBar``, ``#editorBar``). When the buttons
+    do not fit side by side they go below each other, never cut.
     """
     bar = QFrame()
     bar.setObjectName(object_name)
     bar.setFrameShape(QFrame.Shape.NoFrame)
     if accessible_name:
         bar.setAccessibleName(accessible_name)
-    row = QHBoxLayout(bar)
+    row = FlowRow(bar)
     row.setContentsMargins(SPACE["xl"], SPACE["m"], SPACE["xl"], SPACE["m"])
     row.setSpacing(SPACE["s"])
     return bar, row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.pixels import ratio
@@ -90,3 +90,33 @@ def test_start_cards_arrow_grows_with_the_text_size(main_window: MainWindow) -> 
     assert arrow > 0
     assert big_arrow / arrow >= 0.8 * big_line / line, (arrow, big_arrow, line, big_line)
     assert big_arrow >= 0.9 * big_line  # as tall as a line of the card's text
+
+
+def test_the_pinned_bars_never_cut_a_button_at_200_percent_on_1024_pixels(
+    main_window: MainWindow,
+) -> None:
+    """Signalering's 'Bewaar als notitie' and 'Opnieuw beginnen', Instellingsgegevens'
+    'Importeren…' and 'Exporteren…' were cut at 200% text: a bar that cannot hold its buttons
+    side by side puts them below each other."""
+    from PySide6.QtWidgets import QPushButton
+
+    assert main_window.set_text_scale(200)
+    main_window.resize(1024, 768)
+    cut = []
+    for area_id in ("signalering", "instelling"):
+        main_window.navigate(area_id)
+        QCoreApplication.processEvents()
+        bar = main_window.current_screen().findChild(QWidget, "actionBar")
+        assert bar is not None and bar.isVisible()
+        for button in bar.findChildren(QPushButton):
+            if button.isVisible() and button.width() < button.sizeHint().width():
+                cut.append(
+                    f"{area_id}: {button.text()} {button.width()} < {button.sizeHint().width()}"
+                )
+    main_window.set_text_scale(100)
+    main_window.navigate("signalering")
+    QCoreApplication.processEvents()
+    bar = main_window.current_screen().findChild(QWidget, "actionBar")
+    buttons = [b for b in bar.findChildren(QPushButton) if b.isVisible()]
+    assert len({b.y() for b in buttons}) == 1  # at 100% still one row
+    assert cut == []
