@@ -8,7 +8,8 @@ numbers, "what to say" of the right kinds, the contacts in the order to call the
 moment, and the follow-up date.
 
 Budgets (docs/beslisboom.md): danger now 1 answer; the suicide guidance at most 2, whether the
-teacher is sure about the danger or not; every other need at most 4 answers. A step's "Verder"
+teacher is sure about the danger or not; talk of death heard only in the conversation, through the
+conversation step's way on, 4; every other need at most 4 answers. A step's "Verder"
 is not an answer but is a key press: the route through the conversation step takes 4 answers
 and 5 presses, and the suite says so.
 """
@@ -329,6 +330,19 @@ SCENARIOS: tuple[Scenario, ...] = (
         4,
         must_do=("overleg", "vraag"),
     ),
+    Scenario(
+        "conversation-turns-to-death",
+        "Je spreekt een student aan die al weken stiller is. In het gesprek zegt hij dat hij er "
+        "‘soms liever niet meer zou zijn’.",
+        "in_person",
+        ("no", "no", "not_talked", "said_death"),
+        "ZELFDODING",
+        4,
+        must_do=("tijd", "serieus", "geen-geheim", "samen-113", "advies-113"),
+        must_say=("opener", "ask", "secrecy", "close", "avoid"),
+        first_contact="113",
+        follow_up=date(2026, 11, 25),
+    ),
     # -- at a distance -------------------------------------------------------------------------
     Scenario(
         "friday-night-email",
@@ -532,6 +546,20 @@ SCENARIOS: tuple[Scenario, ...] = (
         when=SATURDAY_20,
         must_do=("zelf-contact", "melder", "geen-contact"),
         follow_up=date(2026, 11, 29),
+    ),
+    Scenario(
+        "classmate-then-call-reveals-death",
+        "Zondagavond vertelt een medestudent dat een student zich al weken terugtrekt. Je belt "
+        "de student; ze zegt dat ze niet meer wil leven.",
+        "via_other",
+        ("no", "no", "not_talked", "said_death"),
+        "ZELFDODING",
+        4,
+        when=SUNDAY_21,
+        must_do=("serieus", "geen-geheim", "samen-113", "advies-113"),
+        first_contact="113",
+        numbers=("113", "0800-0113", "112"),
+        follow_up=date(2026, 11, 30),  # the next calendar day
     ),
 )
 
