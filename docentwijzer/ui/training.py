@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docentwijzer.handoff import SignalContext
 from docentwijzer.i18n import t
 from docentwijzer.training import (
     Case,
@@ -326,7 +327,7 @@ class TrainingScreen(Screen):
         self.tool_buttons: dict[str, QPushButton] = {}
         for tool in case.tools:
             button = QPushButton(t(f"training.open_in_{tool}"))
-            button.clicked.connect(lambda _=False, area=tool: self._open(area))
+            button.clicked.connect(lambda _=False, area=tool: self._open(area, case))
             row.addWidget(button)
             self.tool_buttons[tool] = button
         row.addStretch(1)
@@ -401,8 +402,11 @@ class TrainingScreen(Screen):
             self._add(_scaled(paragraph(f"•  {point}"), 1.15))
         self._add(sources_line([pillar.source]))
 
-    def _open(self, area_id: str) -> None:
-        self.window().navigate(area_id)  # type: ignore[attr-defined]
+    def _open(self, area_id: str, case: Case) -> None:
+        # Beslisboom starts at its first question with how the case's worry arrived (what to do
+        # first depends on it); the route itself is left to the group.
+        payload = SignalContext(channel=case.channel) if area_id == "beslisboom" else None
+        self.window().navigate(area_id, payload)  # type: ignore[attr-defined]
 
     # -- the handout ------------------------------------------------------------------------
 

@@ -208,6 +208,30 @@ def test_a_case_opens_in_the_tools_and_reveals_its_discussion(
     assert "Route in de beslisboom" not in visible_text(main_window)
 
 
+def test_a_case_opens_in_beslisboom_with_how_its_worry_arrived(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    # The Friday-evening e-mail arrives at a distance: the group walks the tree with that
+    # channel (its first steps), from the first question, the route not given away.
+    enter_from_training_screen(main_window, qtbot)
+    screen = training(main_window)
+    qtbot.keyClick(main_window, Qt.Key.Key_PageDown)
+    assert screen.counter.text().startswith("Casus 2 ")
+    qtbot.mouseClick(screen.tool_buttons["beslisboom"], Qt.MouseButton.LeftButton)
+    tree = main_window.current_screen()
+    assert main_window.current_area() == "beslisboom"
+    assert tree.walk.channel == "distance" and tree.walk.path == ("start",)  # type: ignore[attr-defined]
+    assert tree.channel_choice.combo.currentData() == "distance"  # type: ignore[attr-defined]
+    bar = main_window.centralWidget().findChild(TrainerBar)
+    assert bar is not None
+    qtbot.mouseClick(bar.back_button, Qt.MouseButton.LeftButton)
+    # the discussion shows the route as the tree asks it, with how the worry arrived
+    qtbot.mouseClick(screen.discussion_button, Qt.MouseButton.LeftButton)
+    text = visible_text(main_window)
+    assert "Hoe kwam je zorg bij je binnen?  →  Op afstand" in text
+    assert "2. Gaat je twijfel over zelfdoding?  →  Ja, de student zei iets over de dood" in text
+
+
 def test_preparation_is_not_projected(main_window: MainWindow, qtbot: QtBot) -> None:
     main_window.navigate("training")
     screen = training(main_window)
