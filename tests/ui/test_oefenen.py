@@ -348,6 +348,7 @@ def test_in_trainer_mode_the_room_votes_and_the_trainer_chooses_with_the_keyboar
     assert isinstance(screen, OefenenScreen)
     screen.open_conversation("niet-meer-willen")
     page = screen.practice
+    assert "vul het aantal in het vakje ernaast in (Tab)" in page.keys_hint.text()
     assert QApplication.focusWidget() is page.choice_buttons[0]
     press(qtbot, Qt.Key.Key_Tab)  # each line has its vote count next to it
     assert QApplication.focusWidget() is page.votes[0]

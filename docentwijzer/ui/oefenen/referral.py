@@ -68,6 +68,8 @@ class ReferralPanel(QWidget):
     def __init__(self, tree: TreeContent, clock: Callable[[], datetime]) -> None:
         super().__init__()
         self.setObjectName("referral")
+        # Named: it holds the focus for a moment while the answers change (see render).
+        self.setAccessibleName(t("oefenen.referral_title"))
         self.tree = tree
         self.clock = clock
         self.walk: Walk = referral_walk(tree)
