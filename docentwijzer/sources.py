@@ -25,6 +25,11 @@ from docentwijzer.locale_entry import Entry as Text
 #: The catalogue's place in the package (a label for messages, never shown as a citation).
 CATALOGUE_FILE = "content/bronnen.json"
 
+#: An apostrophe inside a word ("113's", "privévideo's"), which is no quotation mark.
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+#: A gloss in brackets after a heading ("'Samengevat' (in short)").
+_GLOSS = re.compile(r"\s*\([^()]*\)$")
+
 #: A catalogue key: lower case words joined by hyphens, e.g. ``landelijk-kader-2023``.
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -203,7 +208,12 @@ class Source(BaseModel):
         start = 0
         while (found := self.detail.find(": ", start)) != -1:
             head = self.detail[:found]
-            if head.count("'") % 2 == 0 and head.count("‘") == head.count("’"):
+            quotes = _APOSTROPHE.sub("", head)  # "113's" holds no quote
+            if (
+                quotes.count("'") % 2 == 0
+                and head.count("‘") == head.count("’")
+                and head.count("(") == head.count(")")
+            ):
                 return head
             start = found + 2
         return self.detail
@@ -233,7 +243,8 @@ def cited_once(sources: Iterable[Source], lang: Lang | None = None) -> list[str]
     sections: dict[str, list[str]] = {}
     for source in sources:
         found = sections.setdefault(source.public.citation(lang), [])
-        if source.section and source.section not in found:
+        heading = _GLOSS.sub("", source.section)
+        if heading and heading not in (_GLOSS.sub("", known) for known in found):
             found.append(source.section)
     return [
         f"{citation}: {'; '.join(parts)}" if parts else citation

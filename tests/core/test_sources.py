@@ -250,6 +250,21 @@ def test_each_publication_is_cited_once_with_the_sections_a_reader_looks_up() ->
     quoted = Source(ref=nos, detail="dia 'Hoe weet je: Korevaar': signalen")
     assert quoted.section == "dia 'Hoe weet je: Korevaar'"
     assert Source(ref=nos, detail="§ 3.5; § 2.2").section == "§ 3.5; § 2.2"
+    # an apostrophe inside a word is no quote; a colon inside brackets belongs to the heading
+    tips = Source(ref=nos, detail="113's conversation tips: 'Knoop een gesprekje aan': start")
+    assert tips.section == "113's conversation tips"
+    roles = Source(ref=nos, detail="Rollen (roles: teacher, counsellor): docenten signaleren")
+    assert roles.section == "Rollen (roles: teacher, counsellor)"
+    # one heading, once: with or without a gloss in brackets after it
+    same = cited_once(
+        [
+            Source(ref=nos, detail="'Wat kan ik doen?' (suicidal remarks): keep notes"),
+            Source(ref=nos, detail="'Wat kan ik doen?': ask what they need"),
+            Source(ref=nos, detail="'Wat kan ik doen?' (remarks by a pupil): ask what they need"),
+        ],
+        "en",
+    )
+    assert same[0].endswith(": 'Wat kan ik doen?' (suicidal remarks)")
 
 
 def test_every_label_in_both_languages_is_a_public_citation() -> None:
