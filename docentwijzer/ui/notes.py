@@ -52,6 +52,7 @@ from docentwijzer.vault import VaultError
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.checkins_calendar import export_calendar
 from docentwijzer.ui.checkins_due import DueListView
+from docentwijzer.ui.checkins_overview import OverviewPage
 from docentwijzer.ui.checkins_record import RecordPage
 from docentwijzer.ui.notes_editor import EditorPage, ViewPage
 from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage, wipe
@@ -212,6 +213,8 @@ class NotesScreen(Screen):
         self.view_page.back_requested.connect(self.show_list)
         self.view_page.checkins.record_requested.connect(self.record_checkin)
         self.view_page.checkins.calendar_requested.connect(self.export_calendar)
+        self.overview_page = OverviewPage()
+        self.overview_page.back_requested.connect(self.show_list)
         self.record_page = RecordPage()
         self.record_page.submitted.connect(self._record)
         self.record_page.cancelled.connect(self._cancel_record)
@@ -229,6 +232,7 @@ class NotesScreen(Screen):
             self.editor,
             self.change_page,
             self.record_page,
+            self.overview_page,
         ):
             self.pages.addWidget(page)
 
@@ -306,6 +310,7 @@ class NotesScreen(Screen):
                 self._after_unlock = t("notes.lost_on_lock")
 
     def _clear_everything(self) -> None:
+        self.overview_page.clear()
         self.due_view.clear()
         self.due_card.hide()
         self.editor.clear()
@@ -388,6 +393,10 @@ class NotesScreen(Screen):
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setToolTip(LOCK_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText))
         self.lock_button.clicked.connect(self.lock)
+        self.overview_button = QPushButton(t("checkins.overview_button"))
+        self.overview_button.setObjectName("overviewButton")
+        self.overview_button.clicked.connect(self.show_overview)
+        top.addWidget(self.overview_button)
         top.addWidget(self.lock_button)
         column.addLayout(top)
 
@@ -642,6 +651,14 @@ class NotesScreen(Screen):
         self.view_page.focus_first()
 
     # -- check-ins ----
+
+    def show_overview(self) -> None:
+        """Mijn overzicht: the past year in numbers (computed now, from the notes as they are)."""
+        if not self.session.is_open:
+            return
+        self.overview_page.show_overview(checkins.overview(self.session.store))
+        self.pages.setCurrentWidget(self.overview_page)
+        self.overview_page.focus_first()
 
     def record_checkin(self, checkin_id: str) -> None:
         """Record what came of a check-in (from the note's page, Start or the due list)."""

@@ -343,3 +343,71 @@ def test_the_hint_follows_every_change_and_goes_with_delete_all(
     assert checkins.hint_path(session.store).exists()
     session.destroy_all()
     assert not checkins.hint_path(session.store).exists()
+
+
+# -- Mijn overzicht -----------------------------------------------------------------------------
+
+
+def test_the_overview_shows_the_year_in_numbers_and_no_pseudonym(
+    notes: NotesScreen,
+    session: NotesSession,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    first = saved_route(session, "PSYCHISCH", "Zichtbaar-Een", date.today())
+    saved_route(session, "PSYCHISCH", "Zichtbaar-Twee", date.today() + timedelta(days=3))
+    saved_route(session, "STUDIE", "Zichtbaar-Drie", date.today() - timedelta(days=1))
+    session.record_checkin(first.id, "not_succeeded", "Wachtlijst-geheim", None)
+    notes.show_list()
+    qtbot.mouseClick(notes.overview_button, LEFT)
+    page = notes.overview_page
+    assert notes.pages.currentWidget() is page
+    assert page.summary.text() == (
+        "Routes: 3 · Check-ins vastgelegd: 1, waarvan gelukt: 0 · Nog open: 1"
+    )
+    assert "Niet gelukt: 1" in page.outcomes.accessibleDescription()
+    described = page.routes.accessibleDescription()
+    tree = tree_content()
+    assert f"{tree.leaf('PSYCHISCH').title}: 2" in described
+    assert f"{tree.leaf('STUDIE').title}: 1" in described
+    table = page.table
+    total = [table.item(table.rowCount() - 1, c).text() for c in range(table.columnCount())]
+    assert total == ["Totaal", "3", "0", "0", "1", "0", "1"]
+    shown = (
+        shown_labels(page)
+        + "\n"
+        + "\n".join(table.item(r, 0).text() for r in range(table.rowCount()))
+    )
+    assert "Zichtbaar" not in shown and "Wachtlijst" not in shown
+    # The same numbers as a PDF.
+    target = tmp_path / "overzicht"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(target))
+    qtbot.mouseClick(page.pdf_button, LEFT)
+    from pypdf import PdfReader
+
+    written = target.with_name("overzicht.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(written).pages)
+    assert "Routes: 3" in " ".join(text.split()) and "Zichtbaar" not in text
+    assert dialog_log.names()[-1] == "info"
+    # Locking empties it.
+    session.lock()
+    assert page.summary.text() == "" and page.table.rowCount() == 0
+
+
+def test_an_overview_pdf_that_cannot_be_written_says_where(
+    notes: NotesScreen,
+    session: NotesSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_a: str(blocker / "o.pdf"))
+    notes.show_overview()
+    assert "nog niets te tellen" in notes.overview_page.summary.text()
+    notes.overview_page.export_pdf()
+    name, args = dialog_log.calls[-1]
+    assert name == "warn" and str(blocker / "o.pdf") in str(args[1])

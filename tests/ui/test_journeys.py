@@ -179,3 +179,70 @@ def test_parked_at_the_conversation_saved_as_a_note_and_resumed_after_it(
     tree.choose("BINDING")
     assert tree.walk.answers_given() == 4
     assert "Gebruik check-ins" in shown_text(main_window)
+
+
+def test_after_the_referral_the_loop_closes_check_in_due_outcome_next_step_overview(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+) -> None:
+    from docentwijzer import checkins
+
+    from docentwijzer.ui.checkins_plan import qdate
+
+    session = install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+    session.setup(PASSPHRASE)
+
+    # A route to "psychische klachten", saved as a note: it arrives with the tree's check-in.
+    home = main_window.current_screen()
+    qtbot.mouseClick(home.situation_buttons["zorgen"], LEFT)  # type: ignore[attr-defined]
+    checklist = main_window.current_screen()
+    assert isinstance(checklist, ChecklistScreen)
+    qtbot.keyClicks(checklist.pseudonym, "JV")
+    qtbot.mouseClick(checklist.next_button, LEFT)
+    tree = main_window.current_screen()
+    assert isinstance(tree, TreeScreen)
+    for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
+        tree.choose(target)
+    qtbot.mouseClick(tree.save_button, LEFT)
+    notes = main_window.current_screen()
+    assert isinstance(notes, NotesScreen)
+    [row] = notes.editor.plan.rows
+    leaf = tree_content().leaf("PSYCHISCH")
+    assert row.value().due == follow_up_date(leaf, date.today())
+    # The teacher will ask today already.
+    row.due.setDate(qdate(date.today()))
+    notes.editor.submit()
+
+    # Start: due today, by pseudonym (the notes are open).
+    main_window.navigate("start")
+    panel = main_window.current_screen().notes_panel  # type: ignore[attr-defined]
+    [item] = panel.due_list.buttons
+    assert item.text().startswith("JV") and "Vandaag" in item.text()
+    qtbot.mouseClick(item, LEFT)
+
+    # "Hoe ging het?": not succeeded; who else is offered from the same leaf; a later check-in.
+    assert main_window.current_screen() is notes
+    page = notes.record_page
+    assert notes.pages.currentWidget() is page
+    page.choose("not_succeeded")
+    offered = "\n".join(label.text() for label in page.next_host.findChildren(QLabel))
+    assert "Studentpsycholoog" in offered
+    assert page.plan_later.isChecked()
+    qtbot.keyClicks(page.line, "Nog niet gebeld")
+    qtbot.mouseClick(page.save_button, LEFT)
+    [summary] = session.store.query()
+    plan = checkins.plan(session.store, summary.id)
+    assert [c.outcome for c in plan] == ["not_succeeded", None]
+    assert plan[1].due == follow_up_date(leaf, date.today())
+
+    # Counted in the teacher's own overview; the next check-in is on Start again when due.
+    notes.show_list()
+    qtbot.mouseClick(notes.overview_button, LEFT)
+    overview = notes.overview_page
+    assert overview.summary.text().startswith("Routes: 1 · Check-ins vastgelegd: 1")
+    assert "Niet gelukt: 1" in overview.outcomes.accessibleDescription()
+    main_window.navigate("start")
+    within_a_week = plan[1].due <= checkins.week_end(date.today())
+    expected = "Binnen een week: 1" if within_a_week else "Geen check-ins"
+    assert expected in panel.due_list.summary.text()
