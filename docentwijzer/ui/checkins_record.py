@@ -279,8 +279,9 @@ class CheckinList(QWidget):
             return
         for checkin in plan:
             row = QWidget()
-            line = QHBoxLayout(row)
+            line = QVBoxLayout(row)  # buttons under the text: nothing is pushed off at 200%
             line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
             question = checkin.question(tree)
             when = format_date(checkin.due)
             if checkin.is_open:
@@ -297,7 +298,7 @@ class CheckinList(QWidget):
                 text = f"{when} · {done}{note}" + (f"\n{question}" if question else "")
             label = paragraph(text)
             label.setObjectName(f"checkin_{checkin.id}")
-            line.addWidget(label, 1)
+            line.addWidget(label)
             if checkin.is_open:
                 record = QPushButton(t("checkins.record_button"))
                 record.setAccessibleName(t("checkins.record_button_name", date=when))
@@ -307,8 +308,11 @@ class CheckinList(QWidget):
                 calendar.clicked.connect(
                     lambda _=False, c=checkin.id: self.calendar_requested.emit(c)
                 )
-                line.addWidget(record, 0, Qt.AlignmentFlag.AlignTop)
-                line.addWidget(calendar, 0, Qt.AlignmentFlag.AlignTop)
+                buttons = QHBoxLayout()
+                buttons.addWidget(record)
+                buttons.addWidget(calendar)
+                buttons.addStretch(1)
+                line.addLayout(buttons)
                 self.buttons[checkin.id] = (record, calendar)
             self.column.addWidget(row)
 
