@@ -187,7 +187,8 @@ class RecordPage(Page):
         if step.contacts_from is not None:
             from docentwijzer.helplines import help_content
 
-            from docentwijzer.ui.tree import contacts_block, load_profile
+            from docentwijzer.ui.tree import load_profile
+            from docentwijzer.ui.tree_widgets import contacts_block
 
             now = datetime.now()
             self.next_layout.addWidget(heading(t("checkins.next_who_else"), 3))
