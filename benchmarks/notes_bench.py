@@ -152,11 +152,16 @@ def main() -> int:
     figures["list opens"] = statistics.median(timed(open_list) for _ in range(5))
     keystrokes = []
     for query in ("gesprek", "studentendecaan", "moe", "zzz-niets"):
-        screen.search.clear()  # type: ignore[attr-defined]
+        screen.list_page.search.clear()  # type: ignore[attr-defined]
         app.processEvents()
         for index in range(1, len(query) + 1):
             keystrokes.append(
-                timed(lambda q=query[:index]: (screen.search.setText(q), app.processEvents()))  # type: ignore[attr-defined]
+                timed(
+                    lambda q=query[:index]: (
+                        screen.list_page.search.setText(q),
+                        app.processEvents(),
+                    )
+                )  # type: ignore[attr-defined]
             )
     figures["search as you type, per keystroke (median)"] = statistics.median(keystrokes)
     print(f"  (slowest keystroke {max(keystrokes) * 1000:.0f} ms)")

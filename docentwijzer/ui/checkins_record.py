@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,7 +31,7 @@ from docentwijzer.tree import TreeContent, leaf_sources, resolve_contacts, tree_
 
 from docentwijzer.ui.checkins_plan import date_edit, pydate, qdate
 from docentwijzer.ui.notes_lock import Page, error_label, show_error
-from docentwijzer.ui.widgets import action_bar, heading, paragraph, primary_button, sources_line
+from docentwijzer.ui.widgets import heading, paragraph, primary_button, sources_line
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -121,21 +120,7 @@ class RecordPage(Page):
 
         self.save_button = primary_button(t("checkins.record_save"))
         self.save_button.setToolTip(t("checkins.record_save_tip"))
-        self.save_button.clicked.connect(self.submit)
-        cancel = QPushButton(t("notes.cancel"))
-        cancel.clicked.connect(self.cancelled.emit)
-        bar, row = action_bar("editorBar")
-        row.addWidget(self.save_button)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        self.layout().addWidget(bar)
-        for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.submit)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancelled.emit)
+        self.add_save_bar(self.save_button, self.submit, self.cancelled.emit)
         self.line.returnPressed.connect(self.submit)
         self.clear()
 

@@ -1,8 +1,10 @@
 """Notities: private dated notes about a pseudonym, encrypted, only on this computer.
 
-The screen is a stack of pages: set a passphrase, unlock, the list, one note, the editor.
-All storage goes through the window's :class:`~docentwijzer.ui.notes_session.NotesSession`;
-this module only shows what the store answers.
+The screen is a stack of pages: set a passphrase or unlock (``notes_lock``), the list
+(``notes_list``), one note and the editor (``notes_editor``), a check-in's outcome and the year
+in numbers (``checkins_*``). This module moves between them; all storage goes through the
+window's :class:`~docentwijzer.ui.notes_session.NotesSession`, and PDFs through
+:class:`~docentwijzer.ui.notes_exporting.Exporter`.
 """
 
 from __future__ import annotations
@@ -12,56 +14,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStackedWidget
 
-from docentwijzer import checkins, i18n
+from docentwijzer import checkins
 from docentwijzer.dates import format_date
 from docentwijzer.handoff import REOPEN_AREAS, NoteDraft, Reopen
 from docentwijzer.i18n import t
-from docentwijzer.notes import Note, NoteQuery, NoteSummary
+from docentwijzer.notes import Note, NoteQuery
 from docentwijzer.tree import tree_content
 from docentwijzer.vault import VaultError
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui.checkins_calendar import export_calendar
-from docentwijzer.ui.checkins_due import DueListView
 from docentwijzer.ui.checkins_overview import OverviewPage
 from docentwijzer.ui.checkins_record import RecordPage
 from docentwijzer.ui.notes_editor import EditorPage, ViewPage
-from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage, wipe
-from docentwijzer.ui.notes_session import LOCK_SHORTCUT, NotesSession, session_for
+from docentwijzer.ui.notes_exporting import Exporter
+from docentwijzer.ui.notes_list import ListPage
+from docentwijzer.ui.notes_lock import ChangePassphrasePage, SetupPage, UnlockPage
+from docentwijzer.ui.notes_session import NotesSession, session_for
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.widgets import card, heading
-
-if TYPE_CHECKING:
-    from docentwijzer.ui.notes_export import ExportJob
 
 
 @dataclass(frozen=True)
@@ -83,104 +58,6 @@ def _busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-class NotesModel(QAbstractTableModel):
-    """The list: one row per note; in grouped mode a bold row before each pseudonym.
-
-    Tags are not a column (it would squeeze the text at 200%); they are in the tooltip, the
-    tag filter and the note itself.
-    """
-
-    COLUMNS = ("date", "pseudonym", "preview", "follow_up")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[NoteSummary | tuple[str, int]] = []
-        self.today = date.today()
-        self._headers = [t(f"notes.column_{c}") for c in self.COLUMNS]
-
-    def set_rows(self, summaries: list[NoteSummary], grouped: bool) -> None:
-        self.beginResetModel()
-        self.today = date.today()
-        if grouped:
-            counts: dict[str, int] = {}
-            for summary in summaries:
-                counts[summary.pseudonym] = counts.get(summary.pseudonym, 0) + 1
-            rows: list[NoteSummary | tuple[str, int]] = []
-            current: str | None = None
-            for summary in summaries:
-                if summary.pseudonym != current:
-                    current = summary.pseudonym
-                    rows.append((current, counts[current]))
-                rows.append(summary)
-            self.rows = rows
-        else:
-            self.rows = list(summaries)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([], False)
-
-    def summary(self, row: int) -> NoteSummary | None:
-        if 0 <= row < len(self.rows):
-            item = self.rows[row]
-            return item if isinstance(item, NoteSummary) else None
-        return None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if isinstance(self.rows[index.row()], tuple):
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        item = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if isinstance(item, tuple):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                if column == "date":
-                    return item[0]
-                if column == "pseudonym":
-                    return t("notes.group_count", count=item[1])
-                return ""
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "preview":
-            tags = ", ".join(item.tags)
-            return f"{item.preview}\n{t('notes.meta_tags', tags=tags)}" if tags else item.preview
-        if role == Qt.ItemDataRole.UserRole:
-            return item.id
-        return None
-
-    def _text(self, item: NoteSummary, column: str) -> str:
-        if column == "date":
-            return format_date(item.note_date)
-        if column == "pseudonym":
-            return item.pseudonym
-        if column == "preview":
-            return item.preview
-        if column == "follow_up":
-            if item.follow_up is None:
-                return ""
-            text = format_date(item.follow_up)
-            return t("notes.due_marker", date=text) if item.follow_up <= self.today else text
-        return ""
-
-
 class NotesScreen(Screen):
     area_id = "notities"
 
@@ -194,9 +71,7 @@ class NotesScreen(Screen):
         #: A check-in chosen on Start while the notes were locked: opened after unlocking.
         self._pending_checkin = ""
         self._after_unlock = ""
-        self._job: ExportJob | None = None
-        #: Exports stopped by a lock that have not ended yet (they end within a second).
-        self._stopping: list[ExportJob] = []
+        self._exporter: Exporter | None = None
         self._current_note: Note | None = None
 
         self.setup_page = SetupPage()
@@ -204,7 +79,23 @@ class NotesScreen(Screen):
         self.unlock_page = UnlockPage()
         self.unlock_page.submitted.connect(self._unlock)
         self.unlock_page.restore_requested.connect(self._restore)
-        self.list_page = self._build_list()
+        self.list_page = ListPage()
+        page = self.list_page
+        page.query_changed.connect(self.refresh)
+        page.new_requested.connect(self.new_note)
+        page.open_requested.connect(self.open_note)
+        page.lock_requested.connect(self.lock)
+        page.overview_requested.connect(self.show_overview)
+        page.checkin_requested.connect(self.record_checkin)
+        page.export_selection_requested.connect(self._export_selection)
+        page.delete_selection_requested.connect(self._delete_selection)
+        page.export_all_requested.connect(self._export_all)
+        page.change_passphrase_requested.connect(self._show_change_passphrase)
+        page.delete_all_requested.connect(self._delete_all)
+        page.export_pseudonym_requested.connect(self._export_pseudonym)
+        page.delete_pseudonym_requested.connect(self._delete_pseudonym)
+        page.delete_expired_requested.connect(self._delete_expired)
+        page.cancel_export_requested.connect(self.cancel_export)
         self.view_page = ViewPage()
         self.view_page.edit_requested.connect(self._edit_current)
         self.view_page.delete_requested.connect(self._delete_current)
@@ -245,7 +136,15 @@ class NotesScreen(Screen):
             self._session.state_changed.connect(self._state_changed)
             self._session.notes_changed.connect(self._notes_changed)
             self._session.about_to_lock.connect(self._about_to_lock)
+            self._exporter = Exporter(self, self._session, self.list_page)
         return self._session
+
+    @property
+    def exporter(self) -> Exporter:
+        if self._exporter is None:
+            self.session  # noqa: B018 (creates the exporter with the session)
+        assert self._exporter is not None
+        return self._exporter
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -291,13 +190,12 @@ class NotesScreen(Screen):
             self._update_due()
 
     def _update_due(self) -> None:
-        due = checkins.due_list(self.session.store)
-        self.due_view.show_due(due)
-        self.due_card.setVisible(len(due) > 0)
+        self.list_page.show_due(checkins.due_list(self.session.store))
 
     def _about_to_lock(self) -> None:
         """Locking: stop exports without waiting; a half-written valid note is saved."""
-        self._abandon_export()
+        if self._exporter is not None:
+            self._exporter.abandon()
         self._after_unlock = ""
         if self.pages.currentWidget() is self.editor and self.editor.is_dirty():
             note = self.editor.current()
@@ -311,8 +209,7 @@ class NotesScreen(Screen):
 
     def _clear_everything(self) -> None:
         self.overview_page.clear()
-        self.due_view.clear()
-        self.due_card.hide()
+        self.list_page.clear()
         self.editor.clear()
         self.record_page.clear()
         self.view_page.clear()
@@ -320,16 +217,6 @@ class NotesScreen(Screen):
         self.setup_page.clear()
         self.unlock_page.clear()
         self._current_note = None
-        self.model.clear()
-        self.search.blockSignals(True)
-        wipe(self.search)
-        self.search.blockSignals(False)
-        for combo in (self.pseudonym_filter, self.tag_filter):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.blockSignals(False)
-        self.count_label.clear()
-        self._hide_progress()
 
     # -- setting up and unlocking ----
 
@@ -381,232 +268,22 @@ class NotesScreen(Screen):
 
     # -- the list ----
 
-    def _build_list(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(24, 20, 24, 20)
-        column.setSpacing(8)
-
-        top = QHBoxLayout()
-        top.addWidget(heading(t("notes.title")), 1)
-        self.lock_button = QPushButton(t("notes.lock"))
-        self.lock_button.setObjectName("lockButton")
-        self.lock_button.setToolTip(LOCK_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText))
-        self.lock_button.clicked.connect(self.lock)
-        self.overview_button = QPushButton(t("checkins.overview_button"))
-        self.overview_button.setObjectName("overviewButton")
-        self.overview_button.clicked.connect(self.show_overview)
-        top.addWidget(self.overview_button)
-        top.addWidget(self.lock_button)
-        column.addLayout(top)
-
-        # Check-ins that need attention: overdue, today, within a week.
-        self.due_view = DueListView(limit=3, expand_in_place=True)
-        self.due_view.open_checkin.connect(self.record_checkin)
-        self.due_card = card(heading(t("checkins.home_title"), 3), self.due_view)
-        self.due_card.setObjectName("dueCard")
-        self.due_card.hide()
-        column.addWidget(self.due_card)
-
-        search_row = QHBoxLayout()
-        self.new_button = QPushButton(t("notes.new"))
-        self.new_button.setToolTip("Ctrl+N")
-        self.new_button.clicked.connect(self.new_note)
-        self.search = QLineEdit()
-        self.search.setObjectName("noteSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(t("notes.search_placeholder"))
-        self.search.setAccessibleName(t("notes.search"))
-        self.search.textChanged.connect(self.refresh)
-        search_row.addWidget(self.new_button)
-        search_row.addWidget(self.search, 1)
-        column.addLayout(search_row)
-
-        filters = QHBoxLayout()
-        self.pseudonym_filter = QComboBox()
-        self.pseudonym_filter.setAccessibleName(t("notes.filter_pseudonym"))
-        self.pseudonym_filter.currentIndexChanged.connect(self.refresh)
-        self.tag_filter = QComboBox()
-        self.tag_filter.setAccessibleName(t("notes.filter_tag"))
-        self.tag_filter.currentIndexChanged.connect(self.refresh)
-        for text, combo in (
-            (t("notes.filter_pseudonym_label"), self.pseudonym_filter),
-            (t("notes.filter_tag_label"), self.tag_filter),
-        ):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-        column.addLayout(filters)
-        checks = QHBoxLayout()
-        self.due_filter = QCheckBox(t("notes.filter_due"))
-        self.retention_filter = QCheckBox(t("notes.filter_retention"))
-        self.group_toggle = QCheckBox(t("notes.group"))
-        for box in (self.due_filter, self.retention_filter, self.group_toggle):
-            box.toggled.connect(self.refresh)
-            checks.addWidget(box)
-        checks.addStretch(1)
-        column.addLayout(checks)
-
-        self.model = NotesModel()
-        self.table = QTableView()
-        self.table.setObjectName("notesTable")
-        self.table.setAccessibleName(t("notes.list_name"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._fit_rows()
-        # Date, pseudonym and follow-up as wide as what they hold (an empty follow-up column
-        # only as wide as its heading); what you saw gets the rest. Follows the text size.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(self._activated)
-        self.table.doubleClicked.connect(self._activated)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        column.addWidget(self.table, 1)
-
-        actions = QHBoxLayout()
-        self.count_label = QLabel("")
-        self.count_label.setObjectName("muted")
-        actions.addWidget(self.count_label)
-        actions.addStretch(1)
-        self.open_button = QPushButton(t("notes.open"))
-        self.open_button.clicked.connect(self._open_selected)
-        self.export_selection_button = QPushButton(t("notes.export_selection"))
-        self.export_selection_button.clicked.connect(self._export_selection)
-        self.delete_selection_button = QPushButton(t("notes.delete_selection"))
-        self.delete_selection_button.clicked.connect(self._delete_selection)
-        self.more_button = QToolButton()
-        self.more_button.setText(t("notes.more"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.more_button)
-        menu.addAction(t("notes.export_all"), self._export_all)
-        menu.addAction(t("notes.change_passphrase"), self._show_change_passphrase)
-        menu.addSeparator()
-        menu.addAction(t("notes.delete_all"), self._delete_all)
-        self.more_button.setMenu(menu)
-        for button in (
-            self.open_button,
-            self.export_selection_button,
-            self.delete_selection_button,
-            self.more_button,
-        ):
-            actions.addWidget(button)
-        column.addLayout(actions)
-
-        scoped = QHBoxLayout()
-        self.export_pseudonym_button = QPushButton("")
-        self.export_pseudonym_button.clicked.connect(self._export_pseudonym)
-        self.delete_pseudonym_button = QPushButton("")
-        self.delete_pseudonym_button.clicked.connect(self._delete_pseudonym)
-        self.delete_expired_button = QPushButton("")
-        self.delete_expired_button.clicked.connect(self._delete_expired)
-        for button in (
-            self.export_pseudonym_button,
-            self.delete_pseudonym_button,
-            self.delete_expired_button,
-        ):
-            button.hide()
-            scoped.addWidget(button)
-        scoped.addStretch(1)
-        column.addLayout(scoped)
-
-        progress_row = QHBoxLayout()
-        self.progress_label = QLabel(t("notes.exporting"))
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(t("notes.exporting"))
-        self.cancel_export_button = QPushButton(t("notes.cancel_export"))
-        self.cancel_export_button.clicked.connect(self.cancel_export)
-        self.progress_host = QWidget()
-        progress_row.setContentsMargins(0, 0, 0, 0)
-        progress_row.addWidget(self.progress_label)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_export_button)
-        self.progress_host.setLayout(progress_row)
-        self.progress_host.hide()
-        column.addWidget(self.progress_host)
-
-        for keys, slot in (
-            (QKeySequence.StandardKey.New, self.new_note),
-            (QKeySequence.StandardKey.Find, self.search.setFocus),
-            (QKeySequence(Qt.Key.Key_Delete), self._delete_selection),
-        ):
-            shortcut = QShortcut(keys, page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        return page
-
     def _fill_filters(self) -> None:
         store = self.session.store
-        for combo, everything, values in (
-            (self.pseudonym_filter, t("notes.all_pseudonyms"), store.pseudonyms()),
-            (self.tag_filter, t("notes.all_tags"), store.tags()),
-        ):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for value in values:
-                combo.addItem(value, value)
-            index = combo.findData(chosen) if chosen is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
+        self.list_page.fill_filters(store.pseudonyms(), store.tags())
 
     def query(self) -> NoteQuery:
-        return NoteQuery(
-            text=self.search.text(),
-            pseudonym=self.pseudonym_filter.currentData(),
-            tag=self.tag_filter.currentData(),
-            follow_up_due=self.due_filter.isChecked(),
-            past_retention=self.retention_filter.isChecked(),
-            group_by_pseudonym=self.group_toggle.isChecked(),
-        )
-
-    def _fit_rows(self) -> None:
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
-            self._fit_rows()  # rows as tall as the new text size
+        return self.list_page.query()
 
     def refresh(self) -> None:
         """Run the query (search as you type) and show the result."""
         if not self.session.is_open:
             return
-        query = self.query()
-        summaries = self.session.store.query(query)
-        self.model.set_rows(summaries, query.group_by_pseudonym)
-        self.count_label.setText(t("notes.count", count=len(summaries)))
-        pseudonym = query.pseudonym
-        self.export_pseudonym_button.setVisible(pseudonym is not None)
-        self.delete_pseudonym_button.setVisible(pseudonym is not None)
-        if pseudonym is not None:
-            self.export_pseudonym_button.setText(t("notes.export_pseudonym", pseudonym=pseudonym))
-            self.delete_pseudonym_button.setText(t("notes.delete_pseudonym", pseudonym=pseudonym))
-        expired = len(summaries) if query.past_retention else 0
-        self.delete_expired_button.setVisible(expired > 0)
-        self.delete_expired_button.setText(t("notes.delete_expired", count=expired))
-        self._selection_changed()
-
-    def _selection_changed(self, *_args: object) -> None:
-        has = bool(self.selected_ids())
-        for button in (
-            self.open_button,
-            self.export_selection_button,
-            self.delete_selection_button,
-        ):
-            button.setEnabled(has)
+        query = self.list_page.query()
+        self.list_page.show_result(self.session.store.query(query), query)
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [s.id for row in rows if (s := self.model.summary(row)) is not None]
+        return self.list_page.selected_ids()
 
     def show_list(self) -> None:
         if not self.session.is_open:
@@ -617,26 +294,14 @@ class NotesScreen(Screen):
         self.refresh()
         self._update_due()
         self.pages.setCurrentWidget(self.list_page)
-        self.search.setFocus()
+        self.list_page.focus_first()
 
     def apply_filter(self, name: str) -> None:
-        self.search.clear()
-        self.pseudonym_filter.setCurrentIndex(0)
-        self.tag_filter.setCurrentIndex(0)
-        self.due_filter.setChecked(name == "due")
-        self.retention_filter.setChecked(name == "retention")
+        self.list_page.apply_filter(name)
 
     # -- one note ----
 
-    def _activated(self, index: QModelIndex) -> None:
-        summary = self.model.summary(index.row())
-        if summary is not None:
-            self.open_note(summary.id)
-
-    def _open_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.open_note(ids[0])
+    # -- the list ----
 
     def open_note(self, note_id: str) -> None:
         note = self.session.store.get(note_id)
@@ -707,7 +372,7 @@ class NotesScreen(Screen):
     def new_note(self) -> None:
         if not self.session.is_open:
             return
-        self._edit(Note(pseudonym=self.pseudonym_filter.currentData() or ""), is_new=True)
+        self._edit(Note(pseudonym=self.list_page.chosen_pseudonym() or ""), is_new=True)
 
     def _edit(self, note: Note, *, is_new: bool, notice: str = "", from_tool: bool = False) -> None:
         store = self.session.store
@@ -779,7 +444,7 @@ class NotesScreen(Screen):
         self._delete(ids, t("notes.what_selection", count=len(ids)))
 
     def _delete_pseudonym(self) -> None:
-        pseudonym = self.pseudonym_filter.currentData()
+        pseudonym = self.list_page.chosen_pseudonym()
         if pseudonym is None:
             return
         count = len(self.session.store.query(NoteQuery(pseudonym=pseudonym)))
@@ -791,12 +456,12 @@ class NotesScreen(Screen):
         except VaultError as exc:
             dialogs.warn(self, t("notes.error_title"), str(exc))
             return
-        self.pseudonym_filter.setCurrentIndex(0)
+        self.list_page.pseudonym_filter.setCurrentIndex(0)
 
     def _delete_expired(self) -> None:
         ids = [s.id for s in self.session.store.query(NoteQuery(past_retention=True))]
         if self._delete(ids, t("notes.what_expired", count=len(ids))):
-            self.retention_filter.setChecked(False)
+            self.list_page.retention_filter.setChecked(False)
 
     def _delete_all(self) -> None:
         if not dialogs.confirm(self, t("notes.delete_all_title"), t("notes.delete_all_text")):
@@ -838,19 +503,12 @@ class NotesScreen(Screen):
     def _export_selection(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
-            self.export(ids, "one", self.model.summary(self._row_of(ids[0])).pseudonym)  # type: ignore[union-attr]
+            self.export(ids, "one", self.list_page.pseudonym_of(ids[0]))
         else:
             self.export(ids, "selection")
 
-    def _row_of(self, note_id: str) -> int:
-        for row in range(len(self.model.rows)):
-            summary = self.model.summary(row)
-            if summary is not None and summary.id == note_id:
-                return row
-        return -1
-
     def _export_pseudonym(self) -> None:
-        pseudonym = self.pseudonym_filter.currentData()
+        pseudonym = self.list_page.chosen_pseudonym()
         if pseudonym is not None:
             ids = [s.id for s in self.session.store.query(NoteQuery(pseudonym=pseudonym))]
             self.export(ids, "pseudonym", pseudonym)
@@ -859,83 +517,13 @@ class NotesScreen(Screen):
         self.export([s.id for s in self.session.store.query()], "all")
 
     def export(self, ids: list[str], scope: str, pseudonym: str = "") -> None:
-        if self._job is not None or not ids:
-            return
-        from docentwijzer.notes_pdf import note_texts  # reportlab: loaded when a PDF is made
-
-        from docentwijzer.ui.notes_export import ExportJob
-
-        notes = self.session.store.notes(ids)
-        # Before anything else: which characters the PDF cannot print, and whether to go on.
-        if not dialogs.ok_to_print(self, *note_texts(notes)):
-            return
-        # No pseudonym in the suggested name: file names end up in places nobody encrypts
-        # (recent-files lists, file-manager thumbnails, synced folders, the dialog's history).
-        name = f"{t('notes.file_prefix')}-{date.today().isoformat()}.pdf"
-        chosen = dialogs.ask_save_file(
-            self, t("notes.export_dialog"), str(Path.home() / name), t("notes.pdf_filter")
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        self._job = ExportJob(
-            self,
-            path,
-            notes,
-            scope,
-            pseudonym=pseudonym,
-            lang=i18n.language(),
-            retention_months=self.session.store.retention_months,
-        )
-        del notes
-        self._job.progress.connect(self._export_progress)
-        self._job.finished.connect(self._export_finished)
-        self.progress.setRange(0, len(ids))
-        self.progress.setValue(0)
-        self.progress_host.show()
-        self._job.start()
-
-    def _export_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _export_finished(self, status: str, message: str) -> None:
-        job, self._job = self._job, None
-        self._hide_progress()
-        if job is None or not self.session.is_open:
-            return
-        if status == "done":
-            dialogs.info(self, t("notes.export_title"), t("notes.export_done", path=str(job.path)))
-        elif status == "cancelled":
-            dialogs.info(self, t("notes.export_title"), t("notes.export_cancelled"))
-        else:
-            dialogs.warn(self, t("notes.export_title"), message)
-
-    def _abandon_export(self) -> None:
-        """Stop the export and forget it at once; it ends by itself within a second, writing
-        nothing, and is kept (not deleted mid-run) until then."""
-        job, self._job = self._job, None
-        if job is None:
-            return
-        job.finished.disconnect(self._export_finished)
-        job.progress.disconnect(self._export_progress)
-        self._stopping.append(job)
-        job.finished.connect(lambda *_: self._stopping.remove(job))
-        job.abandon()
-        self._hide_progress()
+        self.exporter.start(ids, scope, pseudonym)
 
     def cancel_export(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        self.exporter.cancel()
 
     def is_exporting(self) -> bool:
-        return self._job is not None
-
-    def _hide_progress(self) -> None:
-        self.progress_host.hide()
-        self.progress.reset()
+        return self._exporter is not None and self._exporter.is_running()
 
     # -- what other screens hand over ----
 
@@ -982,22 +570,16 @@ class NotesScreen(Screen):
         page = self.pages.currentWidget()
         editing = page is self.editor and self.editor.is_dirty()
         recording = page is self.record_page and self.record_page.is_dirty()
-        return editing or recording or self._job is not None
+        return editing or recording or self.is_exporting()
 
     def discard_changes(self) -> None:
-        if self._job is not None:
-            self._job.wait()
-            self._job = None
-            self._hide_progress()
-        for job in list(self._stopping):  # stopped by a lock: each ends within a second
-            job.wait()
+        if self._exporter is not None:
+            self._exporter.wait()
         self.editor.clear()
         if self.session.is_open:
             self.show_list()
 
     def focus_first(self) -> None:
         page = self.pages.currentWidget()
-        if page is self.list_page:
-            self.search.setFocus()
-        elif hasattr(page, "focus_first"):
+        if hasattr(page, "focus_first"):
             page.focus_first()

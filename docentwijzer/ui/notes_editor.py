@@ -26,7 +26,7 @@ from docentwijzer.tree import tree_content
 from docentwijzer.ui.checkins_plan import PlanEditor
 from docentwijzer.ui.checkins_record import CheckinList
 from docentwijzer.ui.notes_lock import Page, error_label, form, show_error, wipe
-from docentwijzer.ui.widgets import action_bar, heading, paragraph
+from docentwijzer.ui.widgets import heading, paragraph
 
 
 def _qdate(day: date) -> QDate:
@@ -115,19 +115,8 @@ class EditorPage(Page):
 
         self.save_button = QPushButton(t("notes.save"))
         self.save_button.setToolTip(t("notes.save_tip"))
-        self.save_button.clicked.connect(self.submit)
-        cancel = QPushButton(t("notes.cancel"))
-        cancel.clicked.connect(self.cancelled.emit)
-        # Save stays in view below the form, however tall the text boxes make it.
-        bar, row = action_bar("editorBar")
-        row.addWidget(self.save_button)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        self.layout().addWidget(bar)
+        self.add_save_bar(self.save_button, self.submit, self.cancelled.emit)
         self.column.addStretch(1)
-        save = QShortcut(QKeySequence.StandardKey.Save, self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.activated.connect(self.submit)
 
     # -- loading and reading back --------------------------------------------------------------
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,7 +23,7 @@ from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
 from docentwijzer.vault import MIN_PASSPHRASE
 
-from docentwijzer.ui.widgets import card, heading, paragraph, scrolling
+from docentwijzer.ui.widgets import action_bar, card, heading, paragraph, scrolling
 
 
 def passphrase_field(name: str) -> QLineEdit:
@@ -80,6 +82,33 @@ class Page(QWidget):
         self.scroll_area = scrolling(inner)
         self.scroll_area.setAccessibleName(t("app.area_notities"))
         outer.addWidget(self.scroll_area)
+
+    def add_save_bar(
+        self, save: QPushButton, on_save: Callable[[], None], on_cancel: Callable[[], None]
+    ) -> None:
+        """``save`` and Annuleren in a bar pinned below the page, so saving stays in view
+        however tall the form gets. From any field Ctrl+S or Ctrl+Enter saves, Esc cancels."""
+        save.clicked.connect(on_save)
+        cancel = QPushButton(t("notes.cancel"))
+        cancel.setToolTip("Esc")
+        cancel.clicked.connect(on_cancel)
+        bar, row = action_bar("editorBar")
+        row.addWidget(save)
+        row.addWidget(cancel)
+        row.addStretch(1)
+        self.layout().addWidget(bar)
+        keys: list[QKeySequence | str] = [
+            QKeySequence.StandardKey.Save,
+            "Ctrl+Return",
+            "Ctrl+Enter",
+        ]
+        for key in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(on_save)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(on_cancel)
 
 
 class SetupPage(Page):

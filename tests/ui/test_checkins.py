@@ -321,12 +321,16 @@ def test_notities_lists_what_is_due_and_shows_more_on_request(
         due = date.today() + timedelta(days=day)
         session.save_with_plan(Note(pseudonym=f"P{index}"), [CheckIn(due=due)])
     notes.show_list()
-    assert notes.due_card.isVisible()
-    assert notes.due_view.summary.text() == "Te laat: 2 · Vandaag: 1 · Binnen een week: 2"
-    assert [b.text().split(" · ")[0] for b in notes.due_view.buttons] == ["P0", "P1", "P2"]
-    qtbot.mouseClick(notes.due_view.more, LEFT)
-    assert len(notes.due_view.buttons) == 5  # the one in nine days is not within a week
-    qtbot.mouseClick(notes.due_view.buttons[3], LEFT)
+    assert notes.list_page.due_card.isVisible()
+    assert notes.list_page.due_view.summary.text() == "Te laat: 2 · Vandaag: 1 · Binnen een week: 2"
+    assert [b.text().split(" · ")[0] for b in notes.list_page.due_view.buttons] == [
+        "P0",
+        "P1",
+        "P2",
+    ]
+    qtbot.mouseClick(notes.list_page.due_view.more, LEFT)
+    assert len(notes.list_page.due_view.buttons) == 5  # the one in nine days is not within a week
+    qtbot.mouseClick(notes.list_page.due_view.buttons[3], LEFT)
     assert notes.pages.currentWidget() is notes.record_page
     assert "P3" in notes.record_page.about.text()
 
@@ -361,7 +365,7 @@ def test_the_overview_shows_the_year_in_numbers_and_no_pseudonym(
     saved_route(session, "STUDIE", "Zichtbaar-Drie", date.today() - timedelta(days=1))
     session.record_checkin(first.id, "not_succeeded", "Wachtlijst-geheim", None)
     notes.show_list()
-    qtbot.mouseClick(notes.overview_button, LEFT)
+    qtbot.mouseClick(notes.list_page.overview_button, LEFT)
     page = notes.overview_page
     assert notes.pages.currentWidget() is page
     assert page.summary.text() == (

@@ -238,7 +238,7 @@ def test_after_the_referral_the_loop_closes_check_in_due_outcome_next_step_overv
 
     # Counted in the teacher's own overview; the next check-in is on Start again when due.
     notes.show_list()
-    qtbot.mouseClick(notes.overview_button, LEFT)
+    qtbot.mouseClick(notes.list_page.overview_button, LEFT)
     overview = notes.overview_page
     assert overview.summary.text().startswith("Routes: 1 · Check-ins vastgelegd: 1")
     assert "Niet gelukt: 1" in overview.outcomes.accessibleDescription()

@@ -63,7 +63,7 @@ def texts(widget: QWidget) -> str:
     parts += [field.text() for field in widget.findChildren(QLineEdit)]
     parts += [box.toPlainText() for box in widget.findChildren(QPlainTextEdit)]
     if isinstance(widget, NotesScreen):
-        model = widget.model
+        model = widget.list_page.model
         for row in range(model.rowCount()):
             for column in range(model.columnCount()):
                 parts.append(str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)))
@@ -77,7 +77,7 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 def write_note(qtbot: QtBot, screen: NotesScreen, pseudonym: str, observed: str) -> None:
     screen.show_list()
-    qtbot.keyClick(screen.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert screen.pages.currentWidget() is screen.editor
     type_into(qtbot, screen.editor.pseudonym, pseudonym)
     type_into(qtbot, screen.editor.observed, observed)
@@ -108,7 +108,7 @@ def test_first_use_sets_a_passphrase_with_a_plain_warning(
     assert session.is_open and vault_path().exists()
     assert "lange zin een" not in texts(notes)
     assert notes.pages.currentWidget() is notes.list_page
-    assert notes.search.hasFocus()
+    assert notes.list_page.search.hasFocus()
 
 
 def test_a_note_handed_over_before_first_use_is_said_to_wait_and_then_opens(
@@ -151,16 +151,19 @@ def test_write_a_note_by_keyboard_and_find_it_again(unlocked: NotesScreen, qtbot
     assert screen.pages.currentWidget() is screen.list_page
     write_note(qtbot, screen, "KL", "Huilde na het tentamen")
     screen.show_list()
-    assert screen.model.rowCount() == 2
-    assert screen.model.summary(0).pseudonym == "KL"  # type: ignore[union-attr]  # newest first
-    qtbot.keyClicks(screen.search, "TENTAMEN")
-    assert [screen.model.summary(r).pseudonym for r in range(screen.model.rowCount())] == ["KL"]  # type: ignore[union-attr]
-    screen.search.clear()
-    assert screen.model.rowCount() == 2
+    assert screen.list_page.model.rowCount() == 2
+    assert screen.list_page.model.summary(0).pseudonym == "KL"  # type: ignore[union-attr]  # newest first
+    qtbot.keyClicks(screen.list_page.search, "TENTAMEN")
+    assert [
+        screen.list_page.model.summary(r).pseudonym
+        for r in range(screen.list_page.model.rowCount())
+    ] == ["KL"]  # type: ignore[union-attr]
+    screen.list_page.search.clear()
+    assert screen.list_page.model.rowCount() == 2
     # Enter on a row opens it.
-    screen.table.setFocus()
-    screen.table.selectRow(1)
-    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    screen.list_page.table.setFocus()
+    screen.list_page.table.selectRow(1)
+    qtbot.keyClick(screen.list_page.table, Qt.Key.Key_Return)
     assert screen.pages.currentWidget() is screen.view_page
     assert "JD-2" in screen.view_page.title.text()
 
@@ -195,26 +198,32 @@ def test_filters_group_follow_up_and_retention(
     session.save(Note(pseudonym="DUE", observed="tweede"))
     screen = unlocked
     screen.show_list()
-    assert screen.model.rowCount() == 3
-    screen.due_filter.setChecked(True)
-    assert [s.pseudonym for s in map(screen.model.summary, range(screen.model.rowCount()))] == [
-        "DUE"
-    ]
-    assert "— nu" in screen.model.data(screen.model.index(0, 3))
-    screen.due_filter.setChecked(False)
-    screen.retention_filter.setChecked(True)
-    assert screen.model.rowCount() == 1 and screen.model.summary(0).pseudonym == "OLD"  # type: ignore[union-attr]
-    assert screen.delete_expired_button.isVisible()
-    screen.retention_filter.setChecked(False)
-    screen.tag_filter.setCurrentIndex(screen.tag_filter.findData("stress"))
-    assert screen.model.rowCount() == 1
-    screen.tag_filter.setCurrentIndex(0)
-    screen.group_toggle.setChecked(True)
-    first = screen.model.data(screen.model.index(0, 0))
-    assert first == "DUE" and screen.model.summary(0) is None  # a group heading row
-    screen.pseudonym_filter.setCurrentIndex(screen.pseudonym_filter.findData("DUE"))
-    assert screen.export_pseudonym_button.isVisible()
-    assert "DUE" in screen.delete_pseudonym_button.text()
+    assert screen.list_page.model.rowCount() == 3
+    screen.list_page.due_filter.setChecked(True)
+    assert [
+        s.pseudonym
+        for s in map(screen.list_page.model.summary, range(screen.list_page.model.rowCount()))
+    ] == ["DUE"]
+    assert "— nu" in screen.list_page.model.data(screen.list_page.model.index(0, 3))
+    screen.list_page.due_filter.setChecked(False)
+    screen.list_page.retention_filter.setChecked(True)
+    assert (
+        screen.list_page.model.rowCount() == 1
+        and screen.list_page.model.summary(0).pseudonym == "OLD"
+    )  # type: ignore[union-attr]
+    assert screen.list_page.delete_expired_button.isVisible()
+    screen.list_page.retention_filter.setChecked(False)
+    screen.list_page.tag_filter.setCurrentIndex(screen.list_page.tag_filter.findData("stress"))
+    assert screen.list_page.model.rowCount() == 1
+    screen.list_page.tag_filter.setCurrentIndex(0)
+    screen.list_page.group_toggle.setChecked(True)
+    first = screen.list_page.model.data(screen.list_page.model.index(0, 0))
+    assert first == "DUE" and screen.list_page.model.summary(0) is None  # a group heading row
+    screen.list_page.pseudonym_filter.setCurrentIndex(
+        screen.list_page.pseudonym_filter.findData("DUE")
+    )
+    assert screen.list_page.export_pseudonym_button.isVisible()
+    assert "DUE" in screen.list_page.delete_pseudonym_button.text()
 
 
 @pytest.mark.parametrize("scale", [100, 200])
@@ -230,7 +239,7 @@ def test_the_list_shows_whole_dates_and_gives_the_room_to_what_you_saw(
     screen = unlocked
     screen.show_list()
     QCoreApplication.processEvents()
-    table, model = screen.table, screen.model
+    table, model = screen.list_page.table, screen.list_page.model
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
 
@@ -262,13 +271,13 @@ def test_ctrl_l_locks_and_clears_every_note_widget(
     screen = unlocked
     write_note(qtbot, screen, "ZZ-9", "Geheime observatie")
     screen.show_list()
-    qtbot.keyClicks(screen.search, "Geheime")
-    qtbot.keyClick(screen.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(screen.list_page.search, "Geheime")
+    qtbot.keyClick(screen.list_page.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not session.is_open
     assert screen.pages.currentWidget() is screen.unlock_page
     shown = texts(screen)
     assert "Geheime" not in shown and "ZZ-9" not in shown
-    assert screen.model.rowCount() == 0
+    assert screen.list_page.model.rowCount() == 0
     # Not even Ctrl+Z brings anything back.
     for field in screen.findChildren(QLineEdit):
         field.undo()
@@ -279,14 +288,14 @@ def test_ctrl_l_locks_and_clears_every_note_widget(
     type_into(qtbot, screen.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(screen.unlock_page.passphrase, Qt.Key.Key_Return)
     assert session.is_open and screen.pages.currentWidget() is screen.list_page
-    assert screen.model.rowCount() == 1
+    assert screen.list_page.model.rowCount() == 1
     screen.unlock_page.passphrase.undo()
     assert PASSPHRASE not in texts(screen)  # the passphrase does not linger in a hidden field
 
 
 def test_the_lock_button_locks(unlocked: NotesScreen, qtbot: QtBot, session: NotesSession) -> None:
     unlocked.show_list()
-    qtbot.mouseClick(unlocked.lock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(unlocked.list_page.lock_button, Qt.MouseButton.LeftButton)
     assert not session.is_open
 
 
@@ -298,7 +307,7 @@ def test_idle_time_locks_and_input_postpones_it(
     session._last_input = now["t"]
     assert session.idle_seconds() == main_window.settings.idle_lock_minutes * 60
     now["t"] += 4 * 60
-    qtbot.keyClick(unlocked.search, Qt.Key.Key_A)  # the teacher is typing
+    qtbot.keyClick(unlocked.list_page.search, Qt.Key.Key_A)  # the teacher is typing
     now["t"] += 4 * 60
     session.check_idle()
     assert session.is_open  # only 4 minutes since the last key
@@ -317,10 +326,10 @@ def test_a_laptop_waking_from_sleep_locks_at_the_first_touch(
     unlocked.show_list()
     wall = {"t": 5_000_000.0}
     session.wall_clock = lambda: wall["t"]
-    qtbot.keyClick(unlocked.search, Qt.Key.Key_V)  # activity just before the lid closes
+    qtbot.keyClick(unlocked.list_page.search, Qt.Key.Key_V)  # activity just before the lid closes
     assert session.is_open
     wall["t"] += 8 * 3600  # a night asleep; the monotonic clock did not move
-    qtbot.keyClick(unlocked.search, Qt.Key.Key_W)
+    qtbot.keyClick(unlocked.list_page.search, Qt.Key.Key_W)
     assert not session.is_open
     assert unlocked.pages.currentWidget() is unlocked.unlock_page
     assert "SLP-1" not in texts(unlocked)
@@ -509,6 +518,27 @@ def test_leaving_a_half_written_note_asks_first(
 # -- deleting ----
 
 
+def test_escape_leaves_the_editor_asking_first_and_ctrl_enter_saves(
+    unlocked: NotesScreen, qtbot: QtBot, session: NotesSession, dialog_log
+) -> None:  # type: ignore[no-untyped-def]
+    """The editor and "Hoe ging het?" share one bar: Esc cancels (asking first when something
+    was typed), Ctrl+S and Ctrl+Enter save, from any field."""
+    unlocked.new_note()
+    type_into(qtbot, unlocked.editor.pseudonym, "AB")
+    dialog_log.answer = False
+    qtbot.keyClick(unlocked.editor.pseudonym, Qt.Key.Key_Escape)
+    assert dialog_log.names() == ["confirm_discard"]
+    assert unlocked.pages.currentWidget() is unlocked.editor
+    type_into(qtbot, unlocked.editor.observed, "Stil in de les")
+    qtbot.keyClick(unlocked.editor.observed, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [s.pseudonym for s in session.store.query()] == ["AB"]
+    assert unlocked.pages.currentWidget() is unlocked.view_page
+    unlocked.new_note()
+    qtbot.keyClick(unlocked.editor.pseudonym, Qt.Key.Key_Escape)  # nothing typed: no question
+    assert dialog_log.names() == ["confirm_discard"]
+    assert unlocked.pages.currentWidget() is unlocked.view_page  # back to the note it came from
+
+
 def test_delete_asks_first_then_deletes(
     unlocked: NotesScreen, session: NotesSession, qtbot: QtBot, dialog_log
 ) -> None:  # type: ignore[no-untyped-def]
@@ -571,11 +601,13 @@ def test_delete_everything_for_one_pseudonym_and_then_everything(
     for pseudonym in ("AB", "AB", "CD"):
         session.save(Note(pseudonym=pseudonym))
     unlocked.show_list()
-    unlocked.pseudonym_filter.setCurrentIndex(unlocked.pseudonym_filter.findData("AB"))
-    unlocked.delete_pseudonym_button.click()
+    unlocked.list_page.pseudonym_filter.setCurrentIndex(
+        unlocked.list_page.pseudonym_filter.findData("AB")
+    )
+    unlocked.list_page.delete_pseudonym_button.click()
     assert "alle 2 notities over AB" in str(dialog_log.calls[-1][1])
     assert session.store.pseudonyms() == ["CD"]
-    assert unlocked.pseudonym_filter.currentData() is None
+    assert unlocked.list_page.pseudonym_filter.currentData() is None
     unlocked._delete_all()
     assert dialog_log.names()[-1] == "confirm"
     assert session.state == "new"
@@ -664,8 +696,8 @@ def test_home_offers_to_review_notes_past_retention(
     assert "1 notitie is meer dan" in panel.expired_line.text()
     panel.expired_button.click()
     screen = main_window.current_screen()
-    assert isinstance(screen, NotesScreen) and screen.retention_filter.isChecked()
-    screen.delete_expired_button.click()
+    assert isinstance(screen, NotesScreen) and screen.list_page.retention_filter.isChecked()
+    screen.list_page.delete_expired_button.click()
     assert session.store.count() == 0
 
 
@@ -707,8 +739,10 @@ def test_the_suggested_pdf_name_never_carries_the_pseudonym(
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: asked.append(a[2]))  # cancels
     unlocked.export([note.id], "one", note.pseudonym)
-    unlocked.pseudonym_filter.setCurrentIndex(unlocked.pseudonym_filter.findData("KX-42"))
-    unlocked.export_pseudonym_button.click()
+    unlocked.list_page.pseudonym_filter.setCurrentIndex(
+        unlocked.list_page.pseudonym_filter.findData("KX-42")
+    )
+    unlocked.list_page.export_pseudonym_button.click()
     assert len(asked) == 2
     for suggested in asked:
         name = Path(suggested).name
@@ -758,19 +792,19 @@ def test_a_large_export_runs_in_the_background_and_can_be_stopped(
     monkeypatch.setattr(notes_pdf._Checkpoint, "draw", held_draw)
     unlocked.show_list()
     unlocked._export_all()
-    job = unlocked._job
-    assert job is not None and unlocked.progress_host.isVisible()
+    job = unlocked.exporter.job
+    assert job is not None and unlocked.list_page.progress_host.isVisible()
     seen: list[int] = []
     job.progress.connect(lambda done, _total: seen.append(done))
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
-    assert unlocked.search.isEnabled()  # the window stays responsive meanwhile
-    qtbot.mouseClick(unlocked.cancel_export_button, Qt.MouseButton.LeftButton)
+    assert unlocked.list_page.search.isEnabled()  # the window stays responsive meanwhile
+    qtbot.mouseClick(unlocked.list_page.cancel_export_button, Qt.MouseButton.LeftButton)
     stop_pressed.set()
     qtbot.waitUntil(lambda: not unlocked.is_exporting(), timeout=20000)
     assert max(seen) < 600
     assert "Gestopt" in str(dialog_log.calls[-1][1])
     assert not (tmp_path / "groot.pdf").exists()
-    assert not unlocked.progress_host.isVisible()
+    assert not unlocked.list_page.progress_host.isVisible()
 
 
 def test_show_notes_payload_while_locked_goes_to_unlock(
@@ -788,7 +822,7 @@ def test_change_the_passphrase_from_the_more_menu(
 ) -> None:  # type: ignore[no-untyped-def]
     session.save(Note(pseudonym="AB"))
     unlocked.show_list()
-    menu = unlocked.more_button.menu()
+    menu = unlocked.list_page.more_button.menu()
     [action] = [a for a in menu.actions() if a.text() == "Wachtwoordzin wijzigen…"]
     action.trigger()
     page = unlocked.change_page
@@ -897,7 +931,7 @@ def test_locking_during_an_export_does_not_wait_for_it_and_leaves_no_file(
     monkeypatch.setattr(notes_pdf._Checkpoint, "draw", held_draw)
     unlocked.show_list()
     unlocked._export_all()
-    job = unlocked._job
+    job = unlocked.exporter.job
     assert job is not None
     seen: list[int] = []
     job.progress.connect(lambda done, _total: seen.append(done))
@@ -907,7 +941,7 @@ def test_locking_during_an_export_does_not_wait_for_it_and_leaves_no_file(
         # The lock happened at once: the notes are off the screen while the export still runs.
         assert job.is_running()
         assert unlocked.pages.currentWidget() is unlocked.unlock_page
-        assert not unlocked.is_exporting() and not unlocked.progress_host.isVisible()
+        assert not unlocked.is_exporting() and not unlocked.list_page.progress_host.isVisible()
     finally:
         release.set()
     qtbot.waitUntil(lambda: not job.is_running(), timeout=20000)
