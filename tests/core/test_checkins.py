@@ -6,6 +6,8 @@ import errno
 import json
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -78,6 +80,110 @@ def test_urgent_leaves_suggest_the_next_calendar_day_even_at_a_weekend_or_year_e
             assert suggestion.due - today <= timedelta(days=3)  # never a week away
     # From a Saturday the next calendar day is the Sunday.
     assert checkins.suggest(tree, "ZELFDODING", date(2026, 12, 31)).due == date(2027, 1, 1)
+
+
+# Real dates, worked out by hand from a calendar (2026: Easter 5 April, Koningsdag Monday 27
+# April, Tweede Pinksterdag 25 May; clocks change on Sunday 29 March and Sunday 25 October).
+WORKING_WEEK = [
+    # (today, a week of working days later)
+    (date(2026, 6, 3), date(2026, 6, 10)),  # Wednesday to Wednesday
+    (date(2026, 6, 6), date(2026, 6, 12)),  # Saturday: Monday to Friday
+    (date(2026, 5, 20), date(2026, 5, 28)),  # Tweede Pinksterdag skipped
+    (date(2026, 5, 22), date(2026, 6, 1)),  # a Friday before Pinksteren
+    (date(2026, 5, 23), date(2026, 6, 1)),  # a Saturday before Pinksteren
+    (date(2026, 4, 24), date(2026, 5, 4)),  # Koningsdag on a Monday, month end
+    (date(2026, 4, 2), date(2026, 4, 10)),  # Tweede Paasdag skipped
+    (date(2026, 12, 24), date(2027, 1, 4)),  # Christmas and New Year's Day, year end
+    (date(2027, 1, 29), date(2027, 2, 5)),  # end of January
+    (date(2028, 2, 25), date(2028, 3, 3)),  # across a leap day (a Tuesday, a working day)
+    (date(2026, 3, 27), date(2026, 4, 3)),  # the Friday before summer time starts
+    (date(2026, 10, 23), date(2026, 10, 30)),  # the Friday before summer time ends
+]
+NEXT_DAY = [
+    (date(2026, 3, 28), date(2026, 3, 29)),  # Saturday before summer time: the Sunday
+    (date(2026, 10, 24), date(2026, 10, 25)),  # Saturday before winter time: the Sunday
+    (date(2026, 12, 31), date(2027, 1, 1)),  # year end, a public holiday
+    (date(2027, 1, 31), date(2027, 2, 1)),  # month end
+    (date(2028, 2, 28), date(2028, 2, 29)),  # leap day
+    (date(2027, 2, 28), date(2027, 3, 1)),  # no leap day
+]
+
+
+def test_the_leaves_follow_up_intervals_these_dates_assume(tree: TreeContent) -> None:
+    """The dates below follow from the tree's intervals; if the tree changes, so do they."""
+    for leaf in ("PSYCHISCH", "STUDIE", "GEEN_HULP", "OVERLEG"):
+        follow = tree.leaf(leaf).follow_up
+        assert follow is not None and (follow.days, follow.working_days) == (5, True), leaf
+    for leaf in ("ACUUT", "TWIJFEL_GEVAAR", "ZELFDODING"):
+        follow = tree.leaf(leaf).follow_up
+        assert follow is not None and (follow.days, follow.working_days) == (1, False), leaf
+
+
+@pytest.mark.parametrize(("today", "expected"), WORKING_WEEK)
+def test_a_working_week_skips_weekends_and_public_holidays(
+    tree: TreeContent, today: date, expected: date
+) -> None:
+    note = route_note(tree, "STUDIE", "AB", today)
+    [planned] = checkins.default_plan(tree, note, today)
+    assert planned.due == expected
+    # After an outcome, the later check-in counts from the day it is recorded, the same way.
+    checkin = CheckIn(due=today, leaf="PSYCHISCH")
+    for outcome in ("partly", "not_succeeded", "declined"):
+        step = checkins.next_step(tree, checkin, outcome, today)
+        assert step.later is not None and step.later.due == expected, outcome
+
+
+@pytest.mark.parametrize(("today", "expected"), NEXT_DAY)
+def test_urgent_leaves_check_in_the_next_calendar_day(
+    tree: TreeContent, today: date, expected: date
+) -> None:
+    for leaf in ("ACUUT", "TWIJFEL_GEVAAR", "ZELFDODING"):
+        note = route_note(tree, leaf, "AB", today)
+        [planned] = checkins.default_plan(tree, note, today)
+        assert planned.due == expected, leaf
+        declined = checkins.next_step(tree, CheckIn(due=today, leaf=leaf), "declined", today)
+        assert declined.later is not None and declined.later.due == expected, leaf
+
+
+def test_a_check_in_by_hand_is_seven_calendar_days_away() -> None:
+    tree = tree_content("nl")
+    for today, expected in [
+        (date(2026, 3, 26), date(2026, 4, 2)),  # across the start of summer time
+        (date(2026, 12, 28), date(2027, 1, 4)),  # across the year end
+        (date(2028, 2, 24), date(2028, 3, 2)),  # across a leap day
+        (date(2027, 2, 24), date(2027, 3, 3)),
+    ]:
+        assert checkins.suggest(tree, None, today).due == expected
+
+
+@pytest.fixture
+def dutch_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process runs in Dutch time (as a teacher's computer does)."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time.tzset exists on Unix only")
+@pytest.mark.usefixtures("dutch_time")
+def test_a_check_in_keeps_its_calendar_day_whatever_the_clock_does(tmp_path: Path) -> None:
+    """Planned on the Saturday before the clocks change, for the Sunday and the Monday: after
+    locking and unlocking in Dutch time they are still on those days and due on them."""
+    for saturday in (date(2026, 3, 28), date(2026, 10, 24)):
+        folder = tmp_path / saturday.isoformat()
+        folder.mkdir()
+        store = store_at(folder, saturday)
+        sunday, monday = saturday + timedelta(days=1), saturday + timedelta(days=2)
+        checkins.save_note(store, Note(pseudonym="AB"), [CheckIn(due=sunday), CheckIn(due=monday)])
+        store.lock()
+        later = make_store(folder, today=lambda day=sunday: day)
+        later.unlock(PASSPHRASE)
+        due = checkins.due_list(later)
+        assert [i.due for i in due.due_today] == [sunday]
+        assert [i.due for i in due.this_week] == [monday]
+        assert later.query()[0].follow_up == sunday
 
 
 def test_a_checklist_note_pointing_at_a_leaf_gets_that_leaf_s_check_in(
@@ -434,6 +540,50 @@ def test_the_overview_holds_numbers_only_and_deleted_notes_leave_it(
     assert "Zeldzame" not in text and "Wachtlijst" not in text and note.id not in text
     store.delete([note.id])
     assert checkins.overview(store).is_empty
+
+
+def test_a_note_past_retention_goes_with_its_check_ins_and_its_counts(
+    tmp_path: Path, tree: TreeContent
+) -> None:
+    """Retention still rules: the note offered for deletion takes its check-ins (open and
+    recorded, with their text) out of the vault, its backups, the hint and the overview."""
+    now = datetime(2026, 1, 12, 10, 0)
+    store = new_store(tmp_path, today=lambda: TODAY, now=lambda: now, retention_months=3)
+    old = route_note(tree, "PSYCHISCH", "Zeldzaam-Oud", date(2026, 1, 12))
+    [first] = checkins.default_plan(tree, old, date(2026, 1, 12))
+    marker = "MARKER-" + os.urandom(4).hex()
+    checkins.save_note(store, old, [first.model_copy(update={"ask": f"{marker} vraag"})])
+    checkins.record(
+        store,
+        first.id,
+        "not_succeeded",
+        f"{marker} uitkomst",
+        today=date(2026, 1, 19),
+        then=CheckIn(due=date(2026, 1, 26), ask=f"{marker} later", leaf="PSYCHISCH"),
+    )
+    now = datetime(2026, 5, 18, 10, 0)
+    recent = route_note(tree, "STUDIE", "NIEUW", date(2026, 5, 18))
+    checkins.save_note(store, recent, checkins.default_plan(tree, recent, date(2026, 5, 18)))
+    before = checkins.overview(store)
+    assert before.routes == 2 and before.outcome("not_succeeded") == 1 and before.open == 1
+    assert checkins.write_hint(store) == checkins.Hint(open=2, first_due=date(2026, 1, 26))
+
+    expired = [s.id for s in store.query(NoteQuery(past_retention=True))]
+    assert expired == [old.id]
+    store.delete(expired)
+    checkins.write_hint(store)
+
+    assert checkins.plan(store, old.id) == [] and checkins.get(store, first.id) is None
+    after = checkins.overview(store)
+    assert (after.routes, after.recorded, after.open) == (1, 0, 0)
+    assert [r.node for r in after.rows] == ["STUDIE"]
+    assert checkins.read_hint(store) == checkins.Hint(
+        open=1, first_due=checkins.plan(store, recent.id)[0].due
+    )
+    # Not in the database as it is written, nor in any backup once decrypted.
+    for path in [store.vault.path, *store.vault.backups()]:
+        payload = Vault(path, kdf=TEST_KDF).open(PASSPHRASE)
+        assert marker.encode() not in payload and b"Zeldzaam" not in payload, path.name
 
 
 def test_the_year_starts_the_day_after_the_same_date_a_year_ago() -> None:

@@ -15,6 +15,7 @@ from docentwijzer import checkins
 from docentwijzer.checkins import CheckIn
 from docentwijzer.handoff import NoteDraft, SignalContext
 from docentwijzer.notes import Note, NotesStore, vault_path
+from docentwijzer.profile import Contact, InstitutionProfile, ProfileStore
 from docentwijzer.tree import Walk, all_paths, follow_up_date, note_draft, tree_content
 from docentwijzer.vault import Vault
 from tests.core.notes_support import PASSPHRASE, TEST_KDF
@@ -145,6 +146,43 @@ def test_recording_an_outcome_in_one_step_with_the_next_step_from_the_same_leaf(
         "Wachtlijst van zes weken"
         in notes.view_page.findChild(type(page.about), f"checkin_{planned.id}").text()
     )
+
+
+def test_who_else_names_the_institution_s_own_contacts(
+    notes: NotesScreen, session: NotesSession
+) -> None:
+    """'Niet gelukt' offers who else from the same leaf resolved against the institution
+    profile: the teacher sees their own institution's office and number, not only the role.
+    Without a route, whom to consult (the tree's OVERLEG leaf) comes from the profile too."""
+    ProfileStore().save(
+        InstitutionProfile(
+            institution="Hogeschool Voorbeeld",
+            contacts={
+                "studentpsycholoog": Contact(
+                    name="Psychologenteam Voorbeeld", phone="030 111 2233"
+                ),
+                "studentendecaan": Contact(name="Decanaat Voorbeeld", phone="030 444 5566"),
+            },
+        )
+    )
+    planned = saved_route(session, "PSYCHISCH", "JV", date.today())
+    notes.record_checkin(planned.id)
+    page = notes.record_page
+    page.choose("not_succeeded")
+    shown = " ".join(w.text() for w in page.next_host.findChildren(type(page.about)))
+    assert "Psychologenteam Voorbeeld" in shown and "030 111 2233" in shown
+    assert "Decanaat Voorbeeld" in shown and "030 444 5566" in shown
+    page.clear()
+
+    by_hand = CheckIn(due=date.today(), ask="Vraag of het gesprek er kwam")
+    note = Note(pseudonym="KL")
+    session.save_with_plan(note, [by_hand])
+    notes.record_checkin(by_hand.id)
+    page.choose("not_succeeded")
+    shown = " ".join(w.text() for w in page.next_host.findChildren(type(page.about)))
+    consult = tree_content().leaf("OVERLEG")
+    assert "studentendecaan" in [c.contact for c in consult.contacts]
+    assert "Decanaat Voorbeeld" in shown and "030 444 5566" in shown
 
 
 def test_declined_shows_the_no_help_guidance_and_the_teacher_may_plan_nothing(
