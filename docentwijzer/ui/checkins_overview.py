@@ -12,13 +12,22 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -140,6 +149,116 @@ class BarChart(QWidget):
         painter.end()
 
 
+def two_lines(text: str) -> str:
+    """A column header of more than one word on two lines, broken at the space nearest the
+    middle ('Niet gelukt' -> 'Niet' / 'gelukt'), so numbers keep narrow columns."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:middle]}\n{text[middle + 1 :]}"
+
+
+class NumbersTable(QTableWidget):
+    """The overview's table: names wrap, numbers and their headers are always whole.
+
+    The first column (where the tree ended) takes the room the numbers leave, but never less
+    than its longest word; headers break over two lines. When even that is too wide (200% text
+    in a narrow window) the table scrolls sideways and its height makes room for the scroll bar,
+    so no row is ever hidden under it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def set_rows(self, head: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        """Fill the table; the last row is the total (bold)."""
+        self.clear()
+        self.setColumnCount(len(head))
+        self.setRowCount(len(rows))
+        for column, text in enumerate(head):
+            item = QTableWidgetItem(two_lines(text))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)  # read as one line
+            self.setHorizontalHeaderItem(column, item)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if r == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.setItem(r, c, item)
+        self.selectionModel().clearCurrentIndex()
+        self.fit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Nothing to pick in it: no current cell, so focus shows as a ring around the table.
+        super().focusInEvent(event)
+        self.selectionModel().clearCurrentIndex()
+
+    def _cell_width(self, text: str) -> int:
+        """How wide a cell must be for ``text`` with the font and padding in use."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.text = text
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self
+        )
+        return size.width() + 2
+
+    def fit(self) -> None:
+        """Column widths, row heights and the table's height, for the width it has now."""
+        columns = self.columnCount()
+        if not columns:
+            return
+        header = self.horizontalHeader()
+        used = 0
+        for column in range(1, columns):
+            width = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            header.resizeSection(column, width)
+            used += width
+        words = [
+            word
+            for row in range(self.rowCount())
+            if (item := self.item(row, 0)) is not None
+            for word in item.text().split()
+        ]
+        least = max([header.sectionSizeHint(0), *(self._cell_width(w) for w in words)])
+        room = self.width() - 2 * self.frameWidth() - used
+        header.resizeSection(0, max(least, room))
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(row) for row in range(self.rowCount()))
+        sideways = header.length() > self.width() - 2 * self.frameWidth()
+        bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
+        self.setFixedHeight(header.sizeHint().height() + rows + bar + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+
+
 class OverviewPage(Page):
     """The past year in numbers, with a PDF of the same."""
 
@@ -165,15 +284,9 @@ class OverviewPage(Page):
         self.column.addWidget(self.routes)
         self.table_title = heading(t("checkins.table_title"), 2)
         self.column.addWidget(self.table_title)
-        self.table = QTableWidget()
+        self.table = NumbersTable()
         self.table.setObjectName("overviewTable")
         self.table.setAccessibleName(t("checkins.table_title"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.column.addWidget(self.table)
         self.numbers_only = paragraph(t("checkins.overview_numbers_only"), muted=True)
         self.column.addWidget(self.numbers_only)
@@ -241,29 +354,7 @@ class OverviewPage(Page):
                 overview.open,
             ]
         )
-        self.table.clear()
-        self.table.setColumnCount(len(head))
-        self.table.setHorizontalHeaderLabels(head)
-        self.table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if r == len(rows) - 1:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(head)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.resizeRowsToContents()
-        height = header.height() + sum(self.table.rowHeight(r) for r in range(len(rows)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self.table.set_rows(head, rows)
 
     def export_pdf(self) -> None:
         overview = self._overview

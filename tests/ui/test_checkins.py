@@ -438,6 +438,40 @@ def test_the_overview_shows_the_year_in_numbers_and_no_pseudonym(
     assert page.summary.text() == "" and page.table.rowCount() == 0
 
 
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_overview_table_shows_every_column_and_row_whole_at_any_text_size(
+    main_window: MainWindow, qtbot: QtBot, scale: int
+) -> None:
+    """At 200% text the table keeps every number, every header and every row in view: the
+    tree's outcome column is never squeezed below its longest word, and a horizontal scroll
+    bar, if any, never covers the total."""
+    assert main_window.set_text_scale(scale)
+    session = install_session(main_window, NotesStore(Vault(vault_path(), kdf=TEST_KDF)))
+    session.setup(PASSPHRASE)
+    for leaf in ("PSYCHISCH", "MIDDELEN", "OMSTANDIGHEDEN", "SOCIALE_VEILIGHEID", "BINDING"):
+        planned = saved_route(session, leaf, "AB", date.today())
+        session.record_checkin(planned.id, "declined", "", None)
+    main_window.navigate("notities")
+    notes = main_window.current_screen()
+    assert isinstance(notes, NotesScreen)
+    notes.show_overview()
+    table = notes.overview_page.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() == 6)
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    words = [w for r in range(table.rowCount()) for w in table.item(r, 0).text().split()]
+    assert header.sectionSize(0) >= max(metrics.horizontalAdvance(w) for w in words)
+    assert header.sectionSize(0) >= header.sectionSizeHint(0)  # names wrap; numbers do not
+    for column in range(1, table.columnCount()):
+        needed = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+        assert header.sectionSize(column) >= needed, column
+    for row in range(table.rowCount()):
+        assert table.rowHeight(row) >= table.sizeHintForRow(row), row
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.viewport().height() >= rows
+    main_window.set_text_scale(100)
+
+
 def test_an_overview_pdf_that_cannot_be_written_says_where(
     notes: NotesScreen,
     session: NotesSession,
