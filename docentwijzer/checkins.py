@@ -410,7 +410,8 @@ class NextStep:
 
     ``contacts_from``: the leaf whose contacts answer "who else" (resolve them with
     ``tree.resolve_contacts`` against the institution profile); ``guidance``: a leaf whose
-    actions to show (the student does not want help (now)); ``later``: a later check-in to plan.
+    actions to show (the student does not want help (now)); ``later``: a later check-in to plan,
+    on the date ``later_from``'s follow-up suggests (cite its source with it).
     """
 
     outcome: Outcome
@@ -418,6 +419,7 @@ class NextStep:
     contacts_from: Leaf | None = None
     guidance: Leaf | None = None
     later: CheckIn | None = None
+    later_from: Leaf | None = None
 
 
 def next_step(tree: TreeContent, checkin: CheckIn, outcome: Outcome, today: date) -> NextStep:
@@ -436,17 +438,19 @@ def next_step(tree: TreeContent, checkin: CheckIn, outcome: Outcome, today: date
     same = suggest(tree, checkin.leaf, today)
     later = same.model_copy(update={"ask": checkin.ask})
     if outcome == "partly":
-        return NextStep(outcome, node, later=later)
+        return NextStep(outcome, node, later=later, later_from=leaf)
     if outcome == "not_succeeded":
         who = leaf if leaf is not None else tree.leaf(CONSULT_LEAF)
-        return NextStep(outcome, node, contacts_from=who, later=later)
+        return NextStep(outcome, node, contacts_from=who, later=later, later_from=leaf)
     declined = tree.leaf(DECLINED_LEAF)
     if leaf is not None and leaf.urgent:
-        return NextStep(outcome, node, contacts_from=leaf, guidance=declined, later=later)
+        return NextStep(
+            outcome, node, contacts_from=leaf, guidance=declined, later=later, later_from=leaf
+        )
     after = suggest(tree, DECLINED_LEAF, today).model_copy(
         update={"ask": checkin.ask, "leaf": checkin.leaf}
     )
-    return NextStep(outcome, node, guidance=declined, later=after)
+    return NextStep(outcome, node, guidance=declined, later=after, later_from=declined)
 
 
 # -- your own year in numbers ---------------------------------------------------------------------

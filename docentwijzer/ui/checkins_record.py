@@ -183,8 +183,9 @@ class RecordPage(Page):
 
             self.next_layout.addWidget(contacts_block(contacts, is_office_hours(now)))
             sources += [*step.contacts_from.sources, *(c.source for c in contacts if c.source)]
-        if step.later is not None and step.leaf is not None:
-            sources.append(step.leaf.follow_up.source)
+        basis = step.later_from
+        if step.later is not None and basis is not None and basis.follow_up is not None:
+            sources.append(basis.follow_up.source)  # where the proposed date comes from
         if sources:
             self.next_layout.addWidget(sources_line(list(dict.fromkeys(sources))))
         self.next_host.show()

@@ -413,6 +413,7 @@ def test_declined_offers_the_no_help_guidance_and_a_later_check_in(tree: TreeCon
     assert step.later is not None
     assert step.later.due == follow_up_date(tree.leaf("GEEN_HULP"), TODAY)
     assert step.later.leaf == "STUDIE"  # the loop stays with the original need
+    assert step.later_from == tree.leaf("GEEN_HULP")  # whose interval it is: cite that
 
 
 def test_declined_after_an_urgent_leaf_keeps_its_contacts_and_checks_in_the_next_day(
@@ -425,6 +426,7 @@ def test_declined_after_an_urgent_leaf_keeps_its_contacts_and_checks_in_the_next
     assert step.later is not None and step.later.due == follow_up_date(
         tree.leaf("ZELFDODING"), friday
     )
+    assert step.later_from == tree.leaf("ZELFDODING")
 
 
 def test_succeeded_needs_nothing_more_and_partly_plans_a_later_check_in(
