@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from docentwijzer.tree import tree_content
 
 from docentwijzer.ui.checkins_plan import PlanEditor
 from docentwijzer.ui.checkins_record import CheckinList
+from docentwijzer.ui.flow import FlowRow
 from docentwijzer.ui.notes_lock import Page, error_label, form, show_error, wipe
 from docentwijzer.ui.widgets import heading, paragraph
 
@@ -247,7 +247,7 @@ class ViewPage(Page):
         self.column.addWidget(self.checkins_title)
         self.checkins = CheckinList()
         self.column.addWidget(self.checkins)
-        row = QHBoxLayout()
+        row = FlowRow()  # on to the next line when the page is narrow (200% text)
         self.edit_button = QPushButton(t("notes.edit"))
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self.reopen_button = QPushButton("")
