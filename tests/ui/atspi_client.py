@@ -68,6 +68,8 @@ ALL_SCENES = [
     "zelfzorg",
     "tree leaf",
     "notes editor",
+    "check-in record",
+    "overview",
     "practice",
     "practice end",
     "dialog",
@@ -416,6 +418,14 @@ def run(session: Session, wanted: list[str], texts: dict[str, object]) -> None:
             session.key(NAV_KEYS["notities"])
             _open_the_editor(session, texts)
             session.scene(scene)
+        elif scene == "check-in record":
+            _record_a_check_in(session, texts)
+            session.scene(scene)
+        elif scene == "overview":
+            session.key("ctrl+Return")  # record the outcome: back on the note's page
+            session.key("Escape")  # the list
+            _press_named(session, texts["overview"])
+            session.scene(scene)
         elif scene == "zelfzorg":
             _press_named(session, texts["self_care"])  # from the acute screen, as a teacher would
             session.scene(scene)
@@ -478,6 +488,27 @@ def _open_the_editor(session: Session, texts: dict[str, object]) -> None:
     if new_note is not None:
         session.press(new_note)
         time.sleep(1.0)
+
+
+def _record_a_check_in(session: Session, texts: dict[str, object]) -> None:
+    """In the open editor: a pseudonym and a check-in, saved; then "Hoe ging het?" for it,
+    with "Niet gelukt" chosen, so who else and the later check-in are on the page."""
+    field = next(
+        (n for n in session.nodes() if _role(n) == "text" and n.name == texts["pseudonym"]), None
+    )
+    if field is None:
+        session.report("check-in record", "no pseudonym field in the note editor")
+        return
+    field.queryEditableText().setTextContents("AB")
+    _press_named(session, texts["add_check_in"])
+    session.key("ctrl+s")
+    time.sleep(0.5)
+    _press_named(session, texts["record"])
+    choice = session.find("radio button", texts["not_succeeded"], timeout=5)
+    if choice is None:
+        session.report("check-in record", "no outcome 'not succeeded' to choose")
+        return
+    session.press(choice)
 
 
 def _open_a_dialog(session: Session) -> None:

@@ -2,9 +2,9 @@
 
 The app runs from the venv with Qt's AT-SPI bridge; Debian's python3-pyatspi (system Python)
 reads it as Orca would, in a subprocess (tests/ui/atspi_client.py). It visits every screen, a
-leaf of the referral guide, the notes editor and a dialog, Tabs through each, and fails on an
-unnamed control, markup in a name or description, a wrong role, or a Tab stop with no visible
-focus change.
+leaf of the referral guide, the notes editor, recording a check-in's outcome, the overview and a
+dialog, Tabs through each, and fails on an unnamed control, markup in a name or description, a
+wrong role, or a Tab stop with no visible focus change.
 
 Needs: python3-pyatspi at-spi2-core xvfb xdotool imagemagick dbus (``.ci/run`` installs them).
 Without them the test is skipped and says so; in CI (``CI`` set) it fails instead.
@@ -17,11 +17,13 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from docentwijzer import i18n
+from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
 from docentwijzer.oefenen import practice_content
 
@@ -43,6 +45,8 @@ ALL_SCENES = [
     "zelfzorg",
     "tree leaf",
     "notes editor",
+    "check-in record",
+    "overview",
     "practice",
     "practice end",
     "dialog",
@@ -107,6 +111,14 @@ def run_client(lang: str, scenes: list[str]) -> dict[str, object]:
         "answers": route_to_a_leaf(),
         "secure": t("notes.setup_button"),
         "new_note": t("notes.new"),
+        "pseudonym": t("notes.field_pseudonym"),
+        "add_check_in": t("checkins.plan_add"),
+        # A check-in added by hand is a week away.
+        "record": t(
+            "checkins.record_button_name", date=format_date(date.today() + timedelta(days=7))
+        ),
+        "not_succeeded": t("checkins.outcome_not_succeeded"),
+        "overview": t("checkins.overview_button"),
         "self_care": t("oefenen.selfcare_link"),
         "first_conversation": practice_content(lang).conversations[0].title,
     }
