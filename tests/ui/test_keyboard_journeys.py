@@ -220,7 +220,7 @@ def test_notities_unlock_write_and_save_a_note(
     assert session.is_open
     assert notes.pages.currentWidget() is notes.list_page  # type: ignore[attr-defined]
 
-    tab_to(qtbot, notes.new_button)  # type: ignore[attr-defined]
+    tab_to(qtbot, notes.list_page.new_button)  # type: ignore[attr-defined]
     press(qtbot)
     editor = notes.editor  # type: ignore[attr-defined]
     assert notes.pages.currentWidget() is editor  # type: ignore[attr-defined]
@@ -233,7 +233,7 @@ def test_notities_unlock_write_and_save_a_note(
     assert [s.pseudonym for s in session.store.query()] == ["S-12"]
 
     notes.show_list()  # type: ignore[attr-defined]
-    tab_to(qtbot, notes.lock_button)  # type: ignore[attr-defined]
+    tab_to(qtbot, notes.list_page.lock_button)  # type: ignore[attr-defined]
     press(qtbot)
     assert not session.is_open
     assert notes.pages.currentWidget() is unlock  # type: ignore[attr-defined]
