@@ -275,6 +275,16 @@ def test_at_200_percent_on_a_1024_pixel_screen_no_page_scrolls_sideways(
                 inner = area.widget()
                 need = inner.minimumSizeHint().width() if inner is not None else 0
                 wide.append(f"{entry.id}: {need} px in {area.viewport().width()}")
+    # The openness exercise's last page: the teacher's Bewaar/Sluiten buttons side by side.
+    main_window.navigate("openheid")
+    exercise = main_window.current_screen()
+    exercise.start()  # type: ignore[attr-defined]
+    exercise.go(len(exercise.pages) - 1)  # type: ignore[attr-defined]
+    QCoreApplication.processEvents()
+    for area in exercise.findChildren(QScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            wide.append(f"openheid, last page: {area.widget().minimumSizeHint().width()} px")
+    exercise.discard_changes()  # type: ignore[attr-defined]
     assert main_window.enter_trainer_mode()
     main_window.showNormal()
     main_window.resize(1024, 768)

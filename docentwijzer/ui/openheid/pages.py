@@ -26,6 +26,7 @@ from docentwijzer.openheid import (
 )
 from docentwijzer.sources import Source
 
+from docentwijzer.ui.flow import FlowRow
 from docentwijzer.ui.openheid.parts import (
     STUDENT_SCALE,
     ChoiceBox,
@@ -322,7 +323,7 @@ class DonePage(Page):
         self.close_button.setAccessibleName(t("openheid.close_without_saving"))
         self.close_button.clicked.connect(screen.close_without_saving)
         buttons = QWidget()
-        row = QHBoxLayout(buttons)
+        row = FlowRow(buttons)  # below each other when side by side they would not fit
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.save_button)
         row.addWidget(self.close_button)
