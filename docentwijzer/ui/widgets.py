@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -179,7 +179,15 @@ class IconButton(QPushButton):
         theme_changed().connect(self.redraw)  # a bound method: let go when the button goes
 
     def redraw(self) -> None:
-        self.setIcon(icon(self.icon_name, self.token, 18))
+        # As tall as a line of the button's text: it grows with the text size.
+        size = max(16, round(self.fontMetrics().height() * 1.1))
+        self.setIconSize(QSize(size, size))
+        self.setIcon(icon(self.icon_name, self.token, size))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.redraw()
 
 
 def icon_button(icon_name: str, name: str, text: str = "") -> QPushButton:

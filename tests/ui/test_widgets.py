@@ -120,3 +120,16 @@ def test_the_pinned_bars_never_cut_a_button_at_200_percent_on_1024_pixels(
     buttons = [b for b in bar.findChildren(QPushButton) if b.isVisible()]
     assert len({b.y() for b in buttons}) == 1  # at 100% still one row
     assert cut == []
+
+
+def test_icons_on_buttons_grow_with_the_text(main_window: MainWindow) -> None:
+    """Training's Vorige/Volgende arrows stayed 18 px beside doubled text at 200%."""
+    main_window.navigate("training")
+    button = main_window.current_screen().next_button  # type: ignore[attr-defined]
+    small = button.iconSize().height()
+    assert main_window.set_text_scale(200)
+    QCoreApplication.processEvents()
+    big = button.iconSize().height()
+    main_window.set_text_scale(100)
+    assert big >= 1.8 * small, (small, big)
+    assert big >= button.fontMetrics().height()

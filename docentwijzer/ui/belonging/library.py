@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -315,7 +315,9 @@ class TipLibrary(QWidget):
         text = t("belonging.fav_remove") if fav else t("belonging.fav_add")
         self.favourite_button.setText(text)
         self.favourite_button.setAccessibleName(text)
-        self.favourite_button.setIcon(icon("star-filled" if fav else "star", "primary", 18))
+        size = max(16, round(self.favourite_button.fontMetrics().height() * 1.1))  # grows with text
+        self.favourite_button.setIconSize(QSize(size, size))
+        self.favourite_button.setIcon(icon("star-filled" if fav else "star", "primary", size))
         week = self.store.in_week(tip.id)
         text = t("belonging.week_remove") if week else t("belonging.week_add")
         self.week_button.setText(text)
