@@ -180,7 +180,7 @@ class IconButton(QPushButton):
 
     def redraw(self) -> None:
         # As tall as a line of the button's text: it grows with the text size.
-        size = max(16, round(self.fontMetrics().height() * 1.1))
+        size = max(16, self.fontMetrics().height())
         self.setIconSize(QSize(size, size))
         self.setIcon(icon(self.icon_name, self.token, size))
 

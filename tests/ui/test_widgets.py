@@ -131,5 +131,5 @@ def test_icons_on_buttons_grow_with_the_text(main_window: MainWindow) -> None:
     QCoreApplication.processEvents()
     big = button.iconSize().height()
     main_window.set_text_scale(100)
-    assert big >= 1.8 * small, (small, big)
+    assert big >= 1.6 * small, (small, big)  # 16 px at least at 100%, a text line at 200%
     assert big >= button.fontMetrics().height()

@@ -315,7 +315,7 @@ class TipLibrary(QWidget):
         text = t("belonging.fav_remove") if fav else t("belonging.fav_add")
         self.favourite_button.setText(text)
         self.favourite_button.setAccessibleName(text)
-        size = max(16, round(self.favourite_button.fontMetrics().height() * 1.1))  # grows with text
+        size = max(16, self.favourite_button.fontMetrics().height())  # grows with the text
         self.favourite_button.setIconSize(QSize(size, size))
         self.favourite_button.setIcon(icon("star-filled" if fav else "star", "primary", size))
         week = self.store.in_week(tip.id)
