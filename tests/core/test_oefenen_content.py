@@ -147,6 +147,25 @@ def test_feedback_never_shames_or_diagnoses(lang: Lang) -> None:
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "doctor", "today"), [("nl", "huisarts", "vandaag"), ("en", "GP", "today")]
+)
+def test_no_line_says_the_gp_today_as_the_tree_does_not(
+    lang: Lang, doctor: str, today: str
+) -> None:
+    # The tree says "seek help together with the GP; if it cannot wait until the next working
+    # day, the huisartsenpost" (no public source says "the GP today"); practice says no more.
+    lines = [
+        text
+        for conversation in _conversations(lang)
+        for _, choice in conversation.choices()
+        for text in (choice.text, choice.feedback)
+    ] + [ending.why for conversation in _conversations(lang) for ending in conversation.endings]
+    said = [line for line in lines if doctor.casefold() in line.casefold()]
+    assert said, "practice names the GP"
+    assert [line for line in said if today in line.casefold()] == []
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_turn_offers_a_helpful_line_and_one_that_is_not(lang: Lang) -> None:
     for conversation in _conversations(lang):
