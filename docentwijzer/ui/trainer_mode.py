@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from docentwijzer.i18n import t
@@ -30,6 +30,11 @@ class TrainerWindow(Protocol):
 
     def windowState(self) -> Qt.WindowState: ...
 
+    @property
+    def area_changed(self) -> SignalInstance: ...
+
+    def current_area(self) -> str: ...
+
     def navigate(self, area_id: str) -> bool: ...
 
     def leave_trainer_mode(self) -> None: ...
@@ -41,6 +46,10 @@ class TrainerWindow(Protocol):
 
 #: Trainer mode projects at this text size (percent); the setting itself is left alone.
 TRAINER_TEXT_SCALE = 200
+
+#: What a trainer projects to the room, and what the bar's way back to it says: a case on
+#: Training, a conversation on Oefenen. On that screen itself the bar offers no way back.
+PROJECTED = {"training": "training.back_to_cases", "oefenen": "training.back_to_conversation"}
 
 
 def _app() -> QApplication:
@@ -65,14 +74,28 @@ class TrainerBar(QFrame):
         self.label = QLabel(t("training.bar"))
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
-        self.back_button = QPushButton(t("training.back_to_cases"))
-        self.back_button.clicked.connect(lambda: window.navigate("training"))
+        # Back to what is being projected (the case, or the practice conversation), from a tool
+        # opened on the way; the last of the two shown, Training when neither was yet.
+        current = window.current_area()
+        self.projected = current if current in PROJECTED else "training"
+        self.back_button = QPushButton(t(PROJECTED[self.projected]))
+        self.back_button.setObjectName("backToProjected")
+        self.back_button.clicked.connect(lambda: window.navigate(self.projected))
         layout.addWidget(self.back_button)
         self.leave_button = QPushButton(t("training.leave"))
         self.leave_button.setObjectName("leaveTrainerMode")
         self.leave_button.setAccessibleName(t("training.leave"))
         self.leave_button.clicked.connect(window.leave_trainer_mode)
         layout.addWidget(self.leave_button)
+        self.show_area(current)
+        window.area_changed.connect(self.show_area)
+
+    def show_area(self, area_id: str) -> None:
+        """The screen now shown: remember it if it is projected; offer the way back if not."""
+        if area_id in PROJECTED:
+            self.projected = area_id
+            self.back_button.setText(t(PROJECTED[area_id]))
+        self.back_button.setVisible(area_id not in PROJECTED)
 
 
 class TrainerSession:
@@ -107,4 +130,4 @@ class TrainerSession:
             self.window.showNormal()
 
 
-__all__ = ["TRAINER_TEXT_SCALE", "TrainerBar", "TrainerSession", "apply_trainer_look"]
+__all__ = ["PROJECTED", "TRAINER_TEXT_SCALE", "TrainerBar", "TrainerSession", "apply_trainer_look"]

@@ -232,6 +232,44 @@ def test_a_case_opens_in_beslisboom_with_how_its_worry_arrived(
     assert "2. Gaat je twijfel over zelfdoding?  →  Ja, de student zei iets over de dood" in text
 
 
+def test_on_oefenen_the_bar_never_sends_the_room_to_a_case(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    # A projected practice conversation is not a case: the bar's way back must not leave it
+    # for Training. Away from the conversation (acute help, 'En jij?') it leads back to it.
+    from docentwijzer.ui.oefenen import OefenenScreen
+
+    enter_from_training_screen(main_window, qtbot)
+    bar = main_window.centralWidget().findChild(TrainerBar)
+    assert bar is not None
+    main_window.navigate("oefenen")
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen)
+    assert not bar.back_button.isVisible()  # on the overview: nothing to go back to
+    screen.open_conversation("niet-meer-willen")
+    qtbot.keyClick(screen.practice, Qt.Key.Key_1)
+    assert not bar.back_button.isVisible()
+
+    main_window.navigate("acuut")  # the acute-help bar, mid-conversation
+    assert bar.back_button.isVisible()
+    assert bar.back_button.text() == "Terug naar het gesprek"
+    qtbot.mouseClick(bar.back_button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "oefenen"
+    assert screen.stack.currentWidget() is screen.practice  # the same point in the talk
+    practice = screen.practice.practice
+    assert practice is not None and practice.last is not None
+    assert practice.last.choice.id == "wat-bedoel"
+    assert not bar.back_button.isVisible()
+
+    # Projecting a case again: on Training nothing to go back to, from a tool back to the case.
+    main_window.navigate("training")
+    assert not bar.back_button.isVisible()
+    main_window.navigate("beslisboom")
+    assert bar.back_button.isVisible() and bar.back_button.text() == "Terug naar de casus"
+    qtbot.mouseClick(bar.back_button, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "training"
+
+
 def test_preparation_is_not_projected(main_window: MainWindow, qtbot: QtBot) -> None:
     main_window.navigate("training")
     screen = training(main_window)
