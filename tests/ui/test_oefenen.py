@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -367,6 +367,43 @@ def test_in_trainer_mode_the_room_votes_and_the_trainer_chooses_with_the_keyboar
         "Stemmen van de zaal: zin 1: 12 · zin 2: 5 · zin 3: 0. Gekozen: zin 1."
     )
     assert QApplication.focusWidget() is page.feedback
+    main_window.leave_trainer_mode()
+
+
+def test_on_a_1280x800_projector_the_voting_hint_shows_before_the_lines(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    # At the trainer's text size on a common projector, the trainer sees how the room votes
+    # without scrolling: at the first turn, and at the next one when Tab reaches its lines.
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    assert main_window.enter_trainer_mode()
+    main_window.showNormal()
+    main_window.resize(1280, 800)
+    main_window.navigate("oefenen")
+    screen = main_window.current_screen()
+    assert isinstance(screen, OefenenScreen)
+    screen.open_conversation("niet-meer-willen")
+    page = screen.practice
+
+    def hint_in_view() -> bool:
+        viewport = page.scroll.viewport()
+        box = page.keys_hint.rect().translated(page.keys_hint.mapTo(viewport, QPoint(0, 0)))
+        return viewport.rect().contains(box)
+
+    qtbot.wait(50)  # the page settles (its scroll position follows the focus)
+    assert main_window.height() == 800 and page.keys_hint.isVisible()
+    assert "Laat de zaal stemmen" in page.keys_hint.text()
+    assert page.keys_hint.y() < page.choice_buttons[0].y()  # read before the lines
+    assert hint_in_view(), "the voting hint is below the fold"
+
+    qtbot.keyClick(page, Qt.Key.Key_1)
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is page.feedback
+    while QApplication.focusWidget() is not page.choice_buttons[0]:  # on to the next turn
+        press(qtbot, Qt.Key.Key_Tab)
+    qtbot.wait(50)
+    assert hint_in_view(), "at the next turn the voting hint is below the fold"
     main_window.leave_trainer_mode()
 
 

@@ -215,6 +215,10 @@ class PracticePage(QWidget):
         self.turn_column.setContentsMargins(0, 0, 0, 0)
         self.turn_column.setSpacing(8)
         self.turn_column.addWidget(heading(t("oefenen.what_do_you_say"), 3))
+        # How to choose (in trainer mode: how the room votes) comes before the lines, so that on
+        # a projector it is on screen when the first line is.
+        self.keys_hint = paragraph("", muted=True)
+        self.turn_column.addWidget(self.keys_hint)
         self.pool: list[WrapButton] = []
         self.vote_boxes: list[QSpinBox] = []
         for number in range(1, MAX_CHOICES + 1):
@@ -231,8 +235,6 @@ class PracticePage(QWidget):
             self.turn_column.addLayout(row)
             self.pool.append(button)
             self.vote_boxes.append(votes)
-        self.keys_hint = paragraph("", muted=True)
-        self.turn_column.addWidget(self.keys_hint)
         self._arrows = ArrowKeys(list(self.pool))
         self.column.addWidget(self.turn_host)
 
