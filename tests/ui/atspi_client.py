@@ -63,6 +63,7 @@ ALL_SCENES = [
     "instelling",
     "training",
     "oefenen",
+    "self-check",
     "over",
     "acuut",
     "zelfzorg",
@@ -429,6 +430,21 @@ def run(session: Session, wanted: list[str], texts: dict[str, object]) -> None:
         elif scene == "zelfzorg":
             _press_named(session, texts["self_care"])  # from the acute screen, as a teacher would
             session.scene(scene)
+        elif scene == "self-check":
+            session.key(NAV_KEYS["oefenen"])
+            _press_named(session, texts["self_check"])
+            # Every statement answered and saved: the before/after picture is read out too.
+            for name in texts["self_check_answers"]:  # type: ignore[union-attr]
+                button = session.find("radio button", name, timeout=5)  # type: ignore[arg-type]
+                if button is None:
+                    session.report(scene, f"no answer named {name!r}")
+                    continue
+                session.press(button)
+            _press_named(session, texts["self_check_save"])
+            if not any((n.name or "") == texts["self_check_chart"] for n in session.nodes()):
+                session.report(scene, "the self-check was not saved: no before/after picture")
+            session.scene(scene)
+            _press_named(session, texts["self_check_back"])  # the overview, for what follows
         elif scene == "practice":
             session.key(NAV_KEYS["oefenen"])
             _press_named(session, texts["first_conversation"])

@@ -2,9 +2,10 @@
 
 The app runs from the venv with Qt's AT-SPI bridge; Debian's python3-pyatspi (system Python)
 reads it as Orca would, in a subprocess (tests/ui/atspi_client.py). It visits every screen, a
-leaf of the referral guide, the notes editor, recording a check-in's outcome, the overview and a
-dialog, Tabs through each, and fails on an unnamed control, markup in a name or description, a
-wrong role, or a Tab stop with no visible focus change.
+leaf of the referral guide, the notes editor, recording a check-in's outcome, the overview,
+Oefenen's self-check (answered and saved), a practice conversation and a dialog, Tabs through
+each, and fails on an unnamed control, markup in a name or description, a wrong role, or a Tab
+stop with no visible focus change.
 
 Needs: python3-pyatspi at-spi2-core xvfb xdotool imagemagick dbus (``.ci/run`` installs them).
 Without them the test is skipped and says so; in CI (``CI`` set) it fails instead.
@@ -26,6 +27,7 @@ from docentwijzer import i18n
 from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
 from docentwijzer.oefenen import practice_content
+from docentwijzer.oefenen_progress import SCALE_MAX
 
 HERE = Path(__file__).resolve().parent
 INSTALL = "sudo apt-get install python3-pyatspi at-spi2-core xvfb xdotool imagemagick dbus"
@@ -40,6 +42,7 @@ ALL_SCENES = [
     "instelling",
     "training",
     "oefenen",
+    "self-check",
     "over",
     "acuut",
     "zelfzorg",
@@ -121,6 +124,14 @@ def run_client(lang: str, scenes: list[str]) -> dict[str, object]:
         "overview": t("checkins.overview_button"),
         "self_care": t("oefenen.selfcare_link"),
         "first_conversation": practice_content(lang).conversations[0].title,
+        "self_check": t("oefenen.confidence_open"),
+        "self_check_answers": [
+            t("oefenen.scale_value", value=4, high=SCALE_MAX, statement=statement.text)
+            for statement in practice_content(lang).confidence
+        ],
+        "self_check_save": t("oefenen.confidence_save"),
+        "self_check_chart": t("oefenen.chart_name"),
+        "self_check_back": t("oefenen.back_to_overview"),
     }
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env["DW_ATSPI_TEXTS"] = json.dumps(texts)
