@@ -42,9 +42,10 @@ from docentwijzer.i18n import t
 from docentwijzer.notes import NoteQuery, NoteSummary
 
 from docentwijzer.ui.checkins_due import DueListView
+from docentwijzer.ui.flow import FlowRow
 from docentwijzer.ui.notes_lock import wipe
 from docentwijzer.ui.notes_session import LOCK_SHORTCUT
-from docentwijzer.ui.widgets import card, heading
+from docentwijzer.ui.widgets import card, heading, scrolling
 
 
 class NotesModel(QAbstractTableModel):
@@ -167,7 +168,10 @@ class ListPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        column = QVBoxLayout(self)
+        # A scrolling column: at 200% text on a small screen the wrapped rows below the list
+        # are scrolled to, never pushed out of the window.
+        inner = QWidget()
+        column = QVBoxLayout(inner)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(8)
 
@@ -222,7 +226,7 @@ class ListPage(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo, 1)
         column.addLayout(filters)
-        checks = QHBoxLayout()
+        checks = FlowRow()  # rows wrap instead of cutting their buttons (200% text)
         self.due_filter = QCheckBox(t("notes.filter_due"))
         self.retention_filter = QCheckBox(t("notes.filter_retention"))
         self.group_toggle = QCheckBox(t("notes.group"))
@@ -255,7 +259,7 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         column.addWidget(self.table, 1)
 
-        actions = QHBoxLayout()
+        actions = FlowRow()
         self.count_label = QLabel("")
         self.count_label.setObjectName("muted")
         actions.addWidget(self.count_label)
@@ -284,7 +288,7 @@ class ListPage(QWidget):
             actions.addWidget(button)
         column.addLayout(actions)
 
-        scoped = QHBoxLayout()
+        scoped = FlowRow()
         self.export_pseudonym_button = QPushButton("")
         self.export_pseudonym_button.clicked.connect(self.export_pseudonym_requested)
         self.delete_pseudonym_button = QPushButton("")
@@ -326,6 +330,12 @@ class ListPage(QWidget):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.search.setFocus)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = scrolling(inner)
+        self.scroll_area.setAccessibleName(t("app.area_notities"))
+        outer.addWidget(self.scroll_area)
 
     # -- what the screen hands over ----
 

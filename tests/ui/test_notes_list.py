@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QPushButton, QScrollArea
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from docentwijzer import checkins
@@ -76,3 +76,53 @@ def test_at_200_percent_on_a_1024_pixel_screen_no_notes_page_scrolls_sideways(
     problems += wide("passphrase")
     main_window.set_text_scale(100)
     assert problems == []
+
+
+def test_at_200_percent_on_a_1024_pixel_screen_every_list_button_shows_its_whole_text(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The list page's rows at 200% text in a 1024×768 window: 'Over de bewaartermijn', 'Per
+    pseudoniem', 'PDF van selectie' and 'Selectie verwijderen' were cut. Every button is as wide
+    as its text needs and lies inside the window's width and inside the page (scrolled to when
+    the rows wrap), also with a pseudonym chosen and notes past their retention shown."""
+    assert main_window.set_text_scale(200)
+    main_window.resize(1024, 768)
+    store = NotesStore(Vault(vault_path(), kdf=TEST_KDF), now=lambda: datetime(2024, 1, 8, 9))
+    session = install_session(main_window, store)
+    session.setup(PASSPHRASE)
+    for pseudonym in ("JV", "SB"):
+        session.save(Note(pseudonym=pseudonym, note_date=date(2024, 1, 8), text="Gesprek"))
+    main_window.navigate("notities")
+    screen = main_window.current_screen()
+    assert isinstance(screen, NotesScreen)
+    screen.show_list()
+    page = screen.list_page
+    area = page.findChild(QScrollArea)  # the page scrolls when its rows wrap
+    inner = area.widget() if area is not None else page
+
+    def cut(name: str) -> list[str]:
+        qtbot.wait(20)
+        found = []
+        for button in page.findChildren(QAbstractButton):
+            if not button.isVisible() or not button.text():
+                continue
+            left = button.mapTo(main_window, QPoint(0, 0)).x()
+            box = QRect(button.mapTo(inner, QPoint(0, 0)), button.size())
+            if button.width() + 1 < button.minimumSizeHint().width():
+                found.append(f"{name}: {button.text()!r} is {button.width()} px, too narrow")
+            if left < 0 or left + button.width() > main_window.width():
+                found.append(f"{name}: {button.text()!r} sticks out of the window")
+            if not inner.rect().contains(box):
+                found.append(f"{name}: {button.text()!r} lies outside the page")
+        return found
+
+    problems = cut("list")
+    page.table.selectAll()
+    problems += cut("selection")
+    page.pseudonym_filter.setCurrentIndex(1)
+    page.retention_filter.setChecked(True)
+    assert page.delete_pseudonym_button.isVisible()
+    assert page.delete_expired_button.isVisible()
+    problems += cut("pseudonym, past retention")
+    main_window.set_text_scale(100)
+    assert problems == [], problems
