@@ -46,29 +46,31 @@ def language() -> Lang:
 @cache
 def _files() -> dict[str, dict[str, Any]]:
     """Every area's strings as read: ``{area: {key: {"nl": ..., "en": ...}}}``."""
-    files: dict[str, dict[str, Any]] = {}
     folder = resources.files("docentwijzer") / "locales"
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith(".json"):
-            continue
-        try:
-            raw = json.loads(item.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise CatalogError(f"locales/{item.name}: not valid JSON ({exc})") from exc
-        if not isinstance(raw, dict):
-            raise CatalogError(f"locales/{item.name}: not a JSON object")
-        files[item.name] = raw
-    return files
+    return {
+        item.name: _area(item.name.removesuffix(".json"))
+        for item in sorted(folder.iterdir(), key=lambda p: p.name)
+        if item.name.endswith(".json")
+    }
 
 
 @cache
-def _strings() -> dict[str, Any]:
-    """All strings by full key, as read (what :func:`t` uses: no model to build first)."""
-    return {
-        f"{name.removesuffix('.json')}.{key}": value
-        for name, raw in _files().items()
-        for key, value in raw.items()
-    }
+def _area(area: str) -> dict[str, Any]:
+    """One area's strings as read, from ``locales/<area>.json`` ({} when there is none).
+
+    :func:`t` reads only the areas it is asked for (no model to build first): the first paint
+    needs a few of the files, :func:`catalog` validates them all right after it.
+    """
+    item = resources.files("docentwijzer") / "locales" / f"{area}.json"
+    if not area.isidentifier() or not item.is_file():
+        return {}
+    try:
+        raw = json.loads(item.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise CatalogError(f"locales/{item.name}: not valid JSON ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise CatalogError(f"locales/{item.name}: not a JSON object")
+    return raw
 
 
 @cache
@@ -99,10 +101,11 @@ def t(key: str, /, lang: Lang | None = None, **values: Any) -> str:
     With ``count=1`` the entry ``<key>_one`` is used when there is one ("1 notitie"), so no
     text needs "notitie(s)".
     """
-    strings = _strings()
-    if values.get("count") == 1 and f"{key}_one" in strings:
-        key = f"{key}_one"
-    entry = strings.get(key)
+    area, _, name = key.partition(".")
+    strings = _area(area)
+    if values.get("count") == 1 and f"{name}_one" in strings:
+        key, name = f"{key}_one", f"{name}_one"
+    entry = strings.get(name)
     text = entry.get(lang or _current) if isinstance(entry, dict) else None
     if not isinstance(text, str):
         warnings.warn(f"missing translation key {key!r}", stacklevel=2)
