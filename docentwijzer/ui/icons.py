@@ -7,7 +7,7 @@ Icon-only buttons get an accessible name and a tooltip; decorative icons get nei
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -41,7 +41,14 @@ def pixmap(name: str, token: str = "text", size: int = 20, ratio: float | None =
     if ratio is None:
         screen = QGuiApplication.primaryScreen()
         ratio = screen.devicePixelRatio() if screen is not None else 1.0
-    data = _svg(name).replace("currentColor", color_of(token))
+    # A copy of the drawn one (shared until changed): painting a card or the acute bar again
+    # draws no SVG again.
+    return QPixmap(_drawn(name, color_of(token), size, ratio))
+
+
+@lru_cache(maxsize=128)
+def _drawn(name: str, color: str, size: int, ratio: float) -> QPixmap:
+    data = _svg(name).replace("currentColor", color)
     renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
     side = max(1, round(size * ratio))
     image = QPixmap(side, side)

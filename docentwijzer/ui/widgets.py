@@ -272,6 +272,15 @@ class CardButton(QPushButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         theme_changed().connect(self.update)
+        #: width -> (title height, detail height): a layout asks many times for a few widths;
+        #: emptied when the font changes
+        self._measured: dict[int, tuple[int, int]] = {}
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._measured.clear()
+            self.updateGeometry()
+        super().changeEvent(event)
 
     def description(self) -> str:
         """The line of detail (as a command link button names it)."""
@@ -298,6 +307,12 @@ class CardButton(QPushButton):
         return max(width - used, 40)
 
     def _text_heights(self, width: int) -> tuple[int, int]:
+        known = self._measured.get(width)
+        if known is None:
+            known = self._measured[width] = self._measure(width)
+        return known
+
+    def _measure(self, width: int) -> tuple[int, int]:
         title_font, detail_font = self._fonts()
         text_width = self._text_width(width)
         flags = int(Qt.TextFlag.TextWordWrap)

@@ -11,7 +11,7 @@ from tests.ui.pixels import ratio
 from tests.ui.test_accessibility import accessible_name
 
 from docentwijzer.ui.mainwindow import MainWindow
-from docentwijzer.ui.widgets import WrapCheckBox
+from docentwijzer.ui.widgets import CardButton, WrapCheckBox
 
 
 def test_a_wrapping_check_box_is_one_control_read_once(
@@ -27,6 +27,22 @@ def test_a_wrapping_check_box_is_one_control_read_once(
     box.resize(300, box.heightForWidth(300))
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(250, 10))  # on the text
     assert box.isChecked()
+
+
+def test_a_card_measures_its_text_again_in_a_new_font(qtbot: QtBot) -> None:
+    words = ("Zorgen over een student", "Wat je ziet en wat je kunt doen", "school")
+    card, fresh = CardButton(*words), CardButton(*words)
+    qtbot.addWidget(card)
+    qtbot.addWidget(fresh)
+    widths = (900, 300, 180)
+    before = [card.heightForWidth(w) for w in widths]
+    assert before[2] > before[0]  # the title and detail wrap when narrow
+    font = card.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    card.setFont(font)
+    fresh.setFont(font)
+    # As tall as a card that never knew the small font: nothing measured before is reused.
+    assert [card.heightForWidth(w) for w in widths] == [fresh.heightForWidth(w) for w in widths]
 
 
 def test_the_openness_exercise_has_no_clickable_text_beside_its_choices(
