@@ -6,9 +6,10 @@ import base64
 import contextlib
 import importlib
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,13 +34,11 @@ from docentwijzer import APP_NAME, i18n, paths
 from docentwijzer.first_paint import FirstPaint, window_geometry
 from docentwijzer.i18n import t
 
-from docentwijzer.ui import dialogs
 from docentwijzer.ui.acutebar import AcuteBar
 from docentwijzer.ui.areas import AREAS, Area, area, nav_areas
-from docentwijzer.ui.placeholder import ErrorScreen, PlaceholderScreen
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.screen import Screen
-from docentwijzer.ui.startup import release_source_cache
+from docentwijzer.ui.startup import PAINTED, release_source_cache
 from docentwijzer.ui.theme import apply_theme, style_region
 
 if TYPE_CHECKING:
@@ -58,9 +57,18 @@ PREPARE_GAP_MS = 40
 TRAINER_HIDDEN_AREAS = frozenset({"notities"})
 
 
+def _dialogs() -> ModuleType:
+    """The dialog seam, imported when a dialog is first needed (none is before the first paint)."""
+    from docentwijzer.ui import dialogs
+
+    return dialogs
+
+
 def build_screen(target: Area) -> Screen:
     """Create an area's screen; content problems become a readable error screen."""
     if target.factory is None:
+        from docentwijzer.ui.placeholder import PlaceholderScreen
+
         return PlaceholderScreen(target)
     module_name, _, class_name = target.factory.partition(":")
     factory: Callable[[], Screen] = getattr(importlib.import_module(module_name), class_name)
@@ -69,6 +77,8 @@ def build_screen(target: Area) -> Screen:
     except Exception as exc:
         # Imported here: start-up builds the home screen before pydantic is loaded.
         from docentwijzer.content import ContentError
+
+        from docentwijzer.ui.placeholder import ErrorScreen
 
         if not isinstance(exc, ContentError):
             raise
@@ -300,13 +310,16 @@ class MainWindow(QMainWindow):
         """The screen of ``area_id``, built on first use."""
         if area_id not in self._screens:
             built = build_screen(area(area_id))
-            style_region(built)  # before it is shown: its widgets are polished once
             if built.scroll_area is not None:
                 # What a screen reader announces when focus lands on the scrolling page.
                 built.scroll_area.setAccessibleName(t(area(area_id).title_key))
             self._screens[area_id] = built
             self.stack.addWidget(built)
-            release_source_cache()
+            # In its place, before it is shown: its widgets are polished once (a sheet given
+            # before it has its parent is worked out a second time when it gets one).
+            style_region(built)
+            if self.property(PAINTED):  # the first screen's: start-up drops them after the paint
+                release_source_cache()
         return self._screens[area_id]
 
     def prepare_screens(self) -> None:
@@ -352,13 +365,13 @@ class MainWindow(QMainWindow):
         """
         area(area_id)  # unknown ids fail loudly
         if self._hidden(area_id):
-            dialogs.info(self, t("training.notes_locked_title"), t("training.notes_locked"))
+            _dialogs().info(self, t("training.notes_locked_title"), t("training.notes_locked"))
             self._sync_nav()
             return False
         if area_id != self._current:
             leaving = self._screens.get(self._current)
             if leaving is not None and not handover and leaving.has_unsaved_changes():
-                if not dialogs.confirm_discard(self):
+                if not _dialogs().confirm_discard(self):
                     self._sync_nav()
                     return False
                 leaving.discard_changes()
@@ -395,10 +408,10 @@ class MainWindow(QMainWindow):
     def save_as_note(self, draft: NoteDraft) -> bool:
         """Hand a draft to the notes area (which asks to unlock when needed)."""
         if self.trainer_mode:
-            dialogs.info(self, t("training.notes_locked_title"), t("training.no_notes"))
+            _dialogs().info(self, t("training.notes_locked_title"), t("training.no_notes"))
             return False
         if area("notities").factory is None:
-            dialogs.info(self, t("app.notes_missing_title"), t("app.notes_missing"))
+            _dialogs().info(self, t("app.notes_missing_title"), t("app.notes_missing"))
             return False
         return self.navigate("notities", draft, handover=True)
 
@@ -409,12 +422,17 @@ class MainWindow(QMainWindow):
 
     def _rebuild(self, ask: bool = True) -> bool:
         """Rebuild every widget (new language or text size); asks first if work would be lost."""
-        if ask and self._unsaved_screens() and not dialogs.confirm_discard(self):
+        if ask and self._unsaved_screens() and not _dialogs().confirm_discard(self):
             self._build_menus()  # undo the radio check the user just clicked
             return False
         for built in self._screens.values():
             built.deleteLater()
         self._screens.clear()
+        # A new text size or look was just set on the application; Qt tells the widgets with
+        # posted events. Deliver them first, so the new screens take the new font and palette
+        # from their parents (see screen_for).
+        for change in (QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange):
+            QApplication.sendPostedEvents(None, change)
         self._build()
         if self._preparing:
             self.prepare_screens()
@@ -429,7 +447,7 @@ class MainWindow(QMainWindow):
             if not self._save_failure_shown:  # once, not at every step of a spin box
                 self._save_failure_shown = True
                 reason = exc.strerror or str(exc)
-                dialogs.warn(self, APP_NAME, t("app.settings_not_saved", reason=reason))
+                _dialogs().warn(self, APP_NAME, t("app.settings_not_saved", reason=reason))
         else:
             self._save_failure_shown = False
 
@@ -504,7 +522,7 @@ class MainWindow(QMainWindow):
         """Full screen, 200% text, high contrast, notes hidden; nothing of it is persisted."""
         if self._trainer is not None:
             return True
-        if self._unsaved_screens() and not dialogs.confirm_discard(self):
+        if self._unsaved_screens() and not _dialogs().confirm_discard(self):
             return False
         from docentwijzer.ui.trainer_mode import TrainerSession
 
@@ -533,7 +551,7 @@ class MainWindow(QMainWindow):
     def show_notices(self) -> None:
         """Tell the user what start-up had to repair (e.g. a settings file moved aside)."""
         for notice in self.notices:
-            dialogs.warn(self, APP_NAME, notice)
+            _dialogs().warn(self, APP_NAME, notice)
         self.notices.clear()
 
     def _restore_geometry(self) -> None:
@@ -553,7 +571,7 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._unsaved_screens() and not dialogs.confirm_discard(self):
+        if self._unsaved_screens() and not _dialogs().confirm_discard(self):
             event.ignore()
             return
         if self.trainer_mode:  # the full-screen session is not remembered
