@@ -1,18 +1,21 @@
 """Start-up: ``python -m docentwijzer`` until its window is on screen, against a bare PySide6
 window of the same size, in the same run, alternated, as a ratio (goal ≤ 1.5×).
 
-    python benchmarks/startup.py [--pairs 9] [--offscreen]
+    python benchmarks/startup.py [--pairs 9] [--offscreen] [--phases]
 
 On a real X server (a private Xvfb) an ordinary X client watches from outside: the figures are
 the time from starting the process until its top-level window is *mapped*, and until the first
 drawing into it arrives (*drawn*, through the X DAMAGE extension). The program under test is
 the production entry point, unchanged. ``--offscreen`` (or no Xvfb) times the same entry point
 on Qt's offscreen platform until the first paint event, for machines without X.
+``--phases`` prints where the processor time goes instead, phase by phase, against the bare
+window (measured inside each process, so it says where, not how long from outside).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -58,6 +61,71 @@ def init(self, *args):
     real_init(self, *args)
     self.installEventFilter(probe)
 QApplication.__init__ = init
+"""
+
+
+#: ``--phases``: where start-up spends its processor time, phase by phase, against the bare
+#: window. Runs in the process under test: the real ``app.main`` (or the bare window's code),
+#: with marks on Qt's own calls; the whole process exits on the loop turn after the first paint.
+PHASES_PROBE = """
+import gc, json, os, sys, time
+cpu = time.process_time
+marks = [("Python started", cpu())]
+def mark(name):
+    marks.append((name, cpu()))
+bare = sys.argv[1] == "bare"
+if not bare:
+    gc.disable()  # as app.main does first
+    from docentwijzer import app
+    app.import_core_first()
+    mark("core modules (settings, strings, paths)")
+import PySide6.QtWidgets
+mark("PySide6 imported")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+if not bare:
+    from docentwijzer.ui import application, mainwindow
+    mark("the window's modules (and the Qt classes they use)")
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.UpdateRequest:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    mark("first paint (layout, drawing)")
+    print("PHASES" + json.dumps(marks), flush=True)
+    os._exit(0)
+
+painted = Painted()
+real_app_init, real_show = QApplication.__init__, QMainWindow.show
+def app_init(self, *args):
+    real_app_init(self, *args)
+    mark("QApplication")
+def show(self):
+    if bare:
+        mark("window built")
+    else:
+        mark("main window and Start screen built")
+    self.installEventFilter(painted)
+    real_show(self)
+    mark("shown (window created, mapped)")
+QApplication.__init__, QMainWindow.show = app_init, show
+if bare:
+    qapp = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1100, 760)
+    window.show()
+    qapp.exec()
+else:
+    real_configure = application.configure
+    def configure(*args):
+        real_configure(*args)
+        mark("look set up (palette, text size, focus ring)")
+    application.configure = configure
+    app.main([])
 """
 
 
@@ -144,16 +212,74 @@ def offscreen(pairs: int) -> dict[str, list[tuple[float, float | None]]]:
     return results
 
 
+def phases(pairs: int, real: bool) -> None:
+    """Processor time per start-up phase (median over ``pairs`` alternated pairs)."""
+    runs: dict[str, list[list[tuple[str, float]]]] = {"app": [], "bare": []}
+    with contextlib.ExitStack() as stack:
+        home = stack.enter_context(tempfile.TemporaryDirectory())
+        used_install(home)
+        env = environment(home)
+        if real:
+            from _x11 import Xvfb
+
+            env["DISPLAY"] = stack.enter_context(Xvfb())
+        else:
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        for index in range(pairs + 1):
+            for name in ("app", "bare") if index % 2 == 0 else ("bare", "app"):
+                out = subprocess.run(
+                    [sys.executable, "-c", PHASES_PROBE, name],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    timeout=60,
+                ).stdout
+                line = next(x for x in out.splitlines() if x.startswith("PHASES"))
+                if index:
+                    runs[name].append(json.loads(line.removeprefix("PHASES")))
+
+    def steps(kind: str) -> dict[str, float]:
+        """Median processor time of each phase (the first: from exec to Python running)."""
+        names = [name for name, _ in runs[kind][0]]
+        took = {name: [] for name in names}  # type: dict[str, list[float]]
+        for marks in runs[kind]:
+            previous = 0.0
+            for name, at in marks:
+                took[name].append(at - previous)
+                previous = at
+        return {name: statistics.median(values) for name, values in took.items()}
+
+    app, bare = steps("app"), steps("bare")
+    total = {kind: statistics.median(m[-1][1] for m in runs[kind]) for kind in runs}
+    print(f"processor time per phase, median of {pairs} alternated pairs ({machine()}):")
+    print(f"  {'phase':52} {'DocentWijzer':>13} {'bare window':>12}")
+    shared = {"window built": "main window and Start screen built"}
+    for name, value in app.items():
+        other = next((v for k, v in bare.items() if k == name or shared.get(k) == name), None)
+        bare_ms = "" if other is None else f"{other * 1000:9.0f} ms"
+        print(f"  {name:52} {value * 1000:10.0f} ms {bare_ms}")
+    print(
+        f"  {'until the loop turn after the first paint':52} {total['app'] * 1000:10.0f} ms "
+        f"{total['bare'] * 1000:9.0f} ms  ({total['app'] / total['bare']:.2f}×)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=9, help="counted pairs (at least 7)")
     parser.add_argument("--offscreen", action="store_true", help="Qt offscreen, no X server")
+    parser.add_argument("--phases", action="store_true", help="processor time per phase")
     args = parser.parse_args()
     pairs = max(7, args.pairs)
     from _x11 import available
 
     missing = None if args.offscreen else available()
     real = not args.offscreen and missing is None
+    if args.phases:
+        phases(pairs, real)
+        return 0
     print(f"start-up, {pairs} alternated pairs after a warm-up pair; {machine()}")
     if missing:
         print(f"  no real X server here ({missing}): offscreen figures instead")
