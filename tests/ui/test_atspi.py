@@ -28,6 +28,7 @@ from docentwijzer.dates import format_date
 from docentwijzer.i18n import t
 from docentwijzer.oefenen import practice_content
 from docentwijzer.oefenen_progress import SCALE_MAX
+from tests.ui.routes import answers_to_psychisch
 
 HERE = Path(__file__).resolve().parent
 INSTALL = "sudo apt-get install python3-pyatspi at-spi2-core xvfb xdotool imagemagick dbus"
@@ -89,29 +90,11 @@ def tools() -> None:
     pytest.skip(message)
 
 
-def route_to_a_leaf() -> list[str]:
-    """The buttons to press from the first question to the leaf PSYCHISCH (with contacts)."""
-    from docentwijzer.tree import Question, StepNode, tree_content
-
-    tree = tree_content()
-    labels, current = [], "start"
-    for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
-        node = tree.node(current)
-        while isinstance(node, StepNode):
-            labels.append(node.continue_label)
-            current = node.next
-            node = tree.node(current)
-        assert isinstance(node, Question)
-        labels.append(next(a.label for a in node.answers if a.next == target))
-        current = target
-    return labels
-
-
 def run_client(lang: str, scenes: list[str]) -> dict[str, object]:
     i18n.set_language(lang)
     texts: dict[str, object] = {
         "leaf_bar": t("tree.leaf_bar_name"),
-        "answers": route_to_a_leaf(),
+        "answers": answers_to_psychisch(),
         "secure": t("notes.setup_button"),
         "new_note": t("notes.new"),
         "pseudonym": t("notes.field_pseudonym"),

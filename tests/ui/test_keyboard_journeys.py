@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from docentwijzer.belonging import BelongingStore
 from docentwijzer.notes import NotesStore, vault_path
 from docentwijzer.profile import ProfileStore
-from docentwijzer.tree import Question, StepNode
 from docentwijzer.vault import Vault
 from tests.core.notes_support import PASSPHRASE, TEST_KDF
+from tests.ui.routes import answers_to_psychisch
 
 from docentwijzer.ui.mainwindow import MainWindow
 from docentwijzer.ui.notes_session import NotesSession, install_session
@@ -133,24 +133,6 @@ def test_acute_help_from_any_screen_and_on_to_self_care_and_back(
 
 
 # -- Signalering, Beslisboom to a leaf, saved as a first note --------------------------------------
-
-
-def answers_to_psychisch() -> list[str]:
-    """The answers (and 'Verder' on a step) from the first question to PSYCHISCH."""
-    from docentwijzer.tree import tree_content
-
-    tree = tree_content()
-    labels, current = [], "start"
-    for target in ("zelfdoding", "gesprek", "behoefte", "PSYCHISCH"):
-        node = tree.node(current)
-        while isinstance(node, StepNode):
-            labels.append(node.continue_label)
-            current = node.next
-            node = tree.node(current)
-        assert isinstance(node, Question)
-        labels.append(next(a.label for a in node.answers if a.next == target))
-        current = target
-    return labels
 
 
 def test_signalering_tick_describe_and_on_to_the_tree(window: MainWindow, qtbot: QtBot) -> None:
