@@ -1,10 +1,16 @@
-"""Packaging metadata agrees with the code: one version, every data file listed for the build."""
+"""Packaging metadata agrees with the code and validates: one version, every data file listed for
+the build, a desktop file and AppStream metainfo that the ecosystem's validators accept."""
 
 from __future__ import annotations
 
 import configparser
+import os
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import pytest
 
 from docentwijzer import __version__
 
@@ -39,3 +45,69 @@ def test_the_build_spec_ships_content_locales_fonts_and_icons() -> None:
     ):
         assert pattern in spec
     assert "PySide6.QtNetwork" in spec  # excluded: the app never uses the network
+
+
+# The desktop file and AppStream metainfo must pass the ecosystem's own validators (Debian's
+# desktop-file-utils and appstream; .ci/run installs both). Locally a missing validator skips;
+# with CI=true it fails, so a clean CI machine cannot pass without having checked.
+DESKTOP = ROOT / "resources/nl.docentwijzer.DocentWijzer.desktop"
+METAINFO = ROOT / "resources/nl.docentwijzer.DocentWijzer.metainfo.xml"
+VALIDATORS = {
+    "desktop-file-validate": ("desktop-file-utils", []),
+    # --no-net: the check never goes online; --strict: a warning fails as an error does.
+    "appstreamcli": ("appstream", ["validate", "--no-net", "--strict"]),
+}
+
+
+def _validate(program: str, path: Path) -> tuple[int, str]:
+    package, arguments = VALIDATORS[program]
+    found = shutil.which(program)
+    if found is None:
+        message = f"{program} is not installed (Debian package {package}; .ci/run installs it)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    done = subprocess.run(
+        [found, *arguments, str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    return done.returncode, (done.stdout + done.stderr).strip()
+
+
+def _is_clean(program: str, returncode: int, output: str) -> bool:
+    if program == "desktop-file-validate":
+        # It prints nothing for a file without errors, warnings or hints.
+        return returncode == 0 and output == ""
+    return returncode == 0
+
+
+def test_the_desktop_file_passes_desktop_file_validate_without_a_remark() -> None:
+    returncode, output = _validate("desktop-file-validate", DESKTOP)
+    assert _is_clean("desktop-file-validate", returncode, output), output
+
+
+def test_the_metainfo_passes_appstreamcli_validate_strictly() -> None:
+    returncode, output = _validate("appstreamcli", METAINFO)
+    assert _is_clean("appstreamcli", returncode, output), output
+
+
+def test_the_validators_reject_a_broken_desktop_file(tmp_path: Path) -> None:
+    broken = tmp_path / DESKTOP.name
+    # A typo in the type and a main category that does not exist: a menu would not show it.
+    text = DESKTOP.read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("Type=Application", "Type=Aplication").replace("Education;", "Schooling;"),
+        encoding="utf-8",
+    )
+    returncode, output = _validate("desktop-file-validate", broken)
+    assert not _is_clean("desktop-file-validate", returncode, output)
+
+
+def test_the_validators_reject_a_broken_metainfo_file(tmp_path: Path) -> None:
+    broken = tmp_path / METAINFO.name
+    # Without its summary a software centre has nothing to show under the name.
+    text = METAINFO.read_text(encoding="utf-8")
+    broken.write_text(
+        "\n".join(line for line in text.splitlines() if "<summary" not in line), encoding="utf-8"
+    )
+    returncode, output = _validate("appstreamcli", broken)
+    assert not _is_clean("appstreamcli", returncode, output)
