@@ -361,24 +361,16 @@ class OverviewPage(Page):
         if overview is None:
             return
         from docentwijzer import overview_pdf
-        from docentwijzer.pdf import PdfWriteError
 
-        suggested = str(Path.home() / overview_pdf.file_name(date.today()))
-        chosen = dialogs.ask_save_file(
-            self, t("checkins.overview_pdf"), suggested, t("notes.pdf_filter")
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            overview_pdf.export_overview(path, overview)
-        except PdfWriteError as exc:
-            dialogs.warn(self, t("checkins.overview_title"), str(exc))
-            return
-        dialogs.info(
-            self, t("checkins.overview_title"), t("checkins.overview_pdf_done", path=str(path))
+        dialogs.save_pdf(
+            self,
+            title=t("checkins.overview_pdf"),
+            suggested=str(Path.home() / overview_pdf.file_name(date.today())),
+            filters=t("notes.pdf_filter"),
+            write=lambda path: overview_pdf.export_overview(path, overview),
+            failed_title=t("checkins.overview_title"),
+            done_title=t("checkins.overview_title"),
+            done=lambda path: t("checkins.overview_pdf_done", path=str(path)),
         )
 
     def clear(self) -> None:

@@ -5,7 +5,9 @@ Standard buttons read Dutch through Qt's own ``qtbase_nl`` translation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -182,6 +184,45 @@ def ask_calendar_details(parent: QWidget | None, when: str) -> tuple[time, bool]
 def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def ask_save_pdf(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
+    """Where to save a PDF: the chosen path, with ``.pdf`` added when the name lacks it."""
+    chosen = ask_save_file(parent, title, suggested, filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def save_pdf(
+    parent: QWidget | None,
+    *,
+    title: str,
+    suggested: str,
+    filters: str,
+    write: Callable[[Path], object],
+    failed_title: str,
+    done_title: str,
+    done: Callable[[Path], str],
+) -> Path | None:
+    """Ask where, write the PDF there, and say where it went or why it failed.
+
+    Every screen that saves one PDF in the foreground goes this way. Returns the path written,
+    or ``None`` when the user cancelled or the file could not be written (the user was told).
+    """
+    path = ask_save_pdf(parent, title, suggested, filters)
+    if path is None:
+        return None
+    from docentwijzer.pdf import PdfWriteError  # reportlab: loaded when a PDF is made
+
+    try:
+        write(path)
+    except PdfWriteError as exc:
+        warn(parent, failed_title, str(exc))
+        return None
+    info(parent, done_title, done(path))
+    return path
 
 
 def ask_open_file(parent: QWidget | None, title: str, filters: str) -> str | None:

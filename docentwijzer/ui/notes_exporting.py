@@ -52,14 +52,11 @@ class Exporter(QObject):
         # No pseudonym in the suggested name: file names end up in places nobody encrypts
         # (recent-files lists, file-manager thumbnails, synced folders, the dialog's history).
         name = f"{t('notes.file_prefix')}-{date.today().isoformat()}.pdf"
-        chosen = dialogs.ask_save_file(
+        path = dialogs.ask_save_pdf(
             self.owner, t("notes.export_dialog"), str(Path.home() / name), t("notes.pdf_filter")
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         self.job = ExportJob(
             self.owner,
             path,

@@ -416,26 +416,18 @@ class TrainingScreen(Screen):
         ]
         if not dialogs.ok_to_print(self, *own):  # a trainer's own case files may hold anything
             return
-        chosen = dialogs.ask_save_file(
-            self,
-            t("training.export_dialog"),
-            str(Path.home() / t("training.export_filename")),
-            "PDF (*.pdf)",
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        from docentwijzer.pdf import PdfWriteError  # reportlab: loaded when a PDF is made
-        from docentwijzer.training_pdf import write_handout
+        from docentwijzer.training_pdf import write_handout  # reportlab: when a PDF is made
 
-        try:
-            write_handout(path, self.library.cases, self.background)
-        except PdfWriteError as exc:
-            dialogs.warn(self, t("training.export_failed_title"), str(exc))
-            return
-        dialogs.info(self, t("training.export_done_title"), t("training.export_done", path=path))
+        dialogs.save_pdf(
+            self,
+            title=t("training.export_dialog"),
+            suggested=str(Path.home() / t("training.export_filename")),
+            filters="PDF (*.pdf)",
+            write=lambda path: write_handout(path, self.library.cases, self.background),
+            failed_title=t("training.export_failed_title"),
+            done_title=t("training.export_done_title"),
+            done=lambda path: t("training.export_done", path=path),
+        )
 
 
 __all__ = ["TrainingScreen"]

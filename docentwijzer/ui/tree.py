@@ -562,8 +562,7 @@ class TreeScreen(Screen):
         return "\n".join(part for part in (text, *extra) if part)
 
     def print_route(self) -> bool:
-        from docentwijzer.pdf import PdfWriteError  # reportlab: loaded when a PDF is made
-        from docentwijzer.tree_pdf import contact_line as contact_text
+        from docentwijzer.tree_pdf import contact_line as contact_text  # reportlab: loaded now
         from docentwijzer.tree_pdf import write_route_pdf
 
         if not self._at_end_point():
@@ -572,23 +571,16 @@ class TreeScreen(Screen):
         typed += [contact_text(contact) for contact in self.contacts]  # the profile's details
         if not dialogs.ok_to_print(self, *typed):
             return False
-        chosen = dialogs.ask_save_file(
+        saved = dialogs.save_pdf(
             self,
-            t("tree.pdf_save_title"),
-            str(Path.home() / t("tree.pdf_file")),
-            t("tree.pdf_filter"),
-        )
-        if not chosen:
-            return False
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            write_route_pdf(
+            title=t("tree.pdf_save_title"),
+            suggested=str(Path.home() / t("tree.pdf_file")),
+            filters=t("tree.pdf_filter"),
+            write=lambda path: write_route_pdf(
                 path, self.walk, self.ticked(), self.contacts, self.context, self.clock().date()
-            )
-        except PdfWriteError as exc:
-            dialogs.warn(self, t("tree.pdf_failed_title"), str(exc))
-            return False
-        dialogs.info(self, t("tree.pdf_saved_title"), t("tree.pdf_saved", path=str(path)))
-        return True
+            ),
+            failed_title=t("tree.pdf_failed_title"),
+            done_title=t("tree.pdf_saved_title"),
+            done=lambda path: t("tree.pdf_saved", path=str(path)),
+        )
+        return saved is not None

@@ -85,24 +85,17 @@ class ExportBox(QFrame):
         self._export("cards", write_cards)
 
     def _export(self, kind: str, writer: Callable[[Path, list[Tip]], None]) -> None:
-        from docentwijzer.pdf import PdfWriteError
-
         tips = self.chosen_tips()
         if not tips:
             dialogs.info(self, t("belonging.export_title"), t("belonging.export_nothing"))
             return
-        suggested = str(Path.home() / t(f"belonging.file_{kind}"))
-        chosen = dialogs.ask_save_file(
-            self, t("belonging.export_title"), suggested, t("belonging.pdf_filter")
+        dialogs.save_pdf(
+            self,
+            title=t("belonging.export_title"),
+            suggested=str(Path.home() / t(f"belonging.file_{kind}")),
+            filters=t("belonging.pdf_filter"),
+            write=lambda path: writer(path, tips),
+            failed_title=t("belonging.export_title"),
+            done_title=t("belonging.export_title"),
+            done=lambda path: t("belonging.export_done", path=str(path)),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            writer(path, tips)
-        except PdfWriteError as exc:
-            dialogs.warn(self, t("belonging.export_title"), str(exc))
-            return
-        dialogs.info(self, t("belonging.export_title"), t("belonging.export_done", path=str(path)))

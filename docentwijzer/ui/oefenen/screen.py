@@ -198,25 +198,21 @@ class OefenenScreen(Screen):
     def print_sheet(self, conversation: ConversationDraft | None) -> bool:
         if conversation is None:
             return False
-        chosen = dialogs.ask_save_file(
-            self,
-            t("oefenen.sheet"),
-            str(Path.home() / t("oefenen.sheet_file", id=conversation.id)),
-            t("oefenen.pdf_filter"),
-        )
-        if not chosen:
-            return False
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         from docentwijzer.oefenen_pdf import write_observer_sheet  # reportlab: when a PDF is made
-        from docentwijzer.pdf import PdfWriteError
 
-        try:
-            write_observer_sheet(path, conversation, list(self.content.skills), self.tree)
-        except PdfWriteError as exc:
-            dialogs.warn(self, t("oefenen.sheet"), str(exc))
+        saved = dialogs.save_pdf(
+            self,
+            title=t("oefenen.sheet"),
+            suggested=str(Path.home() / t("oefenen.sheet_file", id=conversation.id)),
+            filters=t("oefenen.pdf_filter"),
+            write=lambda path: write_observer_sheet(
+                path, conversation, list(self.content.skills), self.tree
+            ),
+            failed_title=t("oefenen.sheet"),
+            done_title=t("oefenen.sheet"),
+            done=lambda path: t("oefenen.sheet_saved", path=str(path)),
+        )
+        if saved is None:
             return False
-        dialogs.info(self, t("oefenen.sheet"), t("oefenen.sheet_saved", path=str(path)))
         self.practice.sheet_button.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

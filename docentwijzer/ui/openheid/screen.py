@@ -316,23 +316,19 @@ class OpennessScreen(Screen):
         result = self._output()
         if not dialogs.ok_to_print(self, result.model_dump_json()):  # the student's own words
             return
-        suggested = str(Path.home() / suggested_pdf_name(result))
-        chosen = dialogs.ask_save_file(
-            self, t("openheid.pdf_dialog"), suggested, t("openheid.pdf_filter")
-        )
-        if not chosen:
-            return
-        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         # reportlab: loaded when a PDF is made, not when the exercise opens
         from docentwijzer.openheid_pdf import write_student_pdf
-        from docentwijzer.pdf import PdfWriteError
 
-        try:
-            write_student_pdf(path, result, self.content)
-        except PdfWriteError as exc:
-            dialogs.warn(self, t("openheid.pdf_failed_title"), str(exc))
-            return
-        dialogs.info(self, t("openheid.pdf_done_title"), t("openheid.pdf_done", path=str(path)))
+        dialogs.save_pdf(
+            self,
+            title=t("openheid.pdf_dialog"),
+            suggested=str(Path.home() / suggested_pdf_name(result)),
+            filters=t("openheid.pdf_filter"),
+            write=lambda path: write_student_pdf(path, result, self.content),
+            failed_title=t("openheid.pdf_failed_title"),
+            done_title=t("openheid.pdf_done_title"),
+            done=lambda path: t("openheid.pdf_done", path=str(path)),
+        )
 
     def save_note(self) -> None:
         done = self.page("done")
