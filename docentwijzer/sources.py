@@ -50,6 +50,9 @@ class PublicSource(BaseModel):
     authors: str = ""
     #: The title as published. Empty for a whole web site (then the organisation names it).
     title: str = ""
+    #: An English gloss of the title, for the list of sources (the citation keeps the title as
+    #: published). Required with a title; equal to it when the title is English already.
+    title_en: str = ""
     #: The title is ours (the source has none, e.g. untitled slides): shown without quotes.
     title_described: Text | None = None
     #: A few words for a small card ("Landelijk Kader"); defaults to the title.
@@ -80,6 +83,10 @@ class PublicSource(BaseModel):
     def _findable(self) -> PublicSource:
         if not self.title and self.title_described is None and self.kind != "web":
             raise ValueError("a document needs a title (or a described title)")
+        if self.title and not self.title_en:
+            raise ValueError(
+                "a title needs its English gloss ('title_en'; the title itself if it is English)"
+            )
         if not self.address and self.where is None:
             raise ValueError("say where a person finds it: 'address' or 'where'")
         if self.kind == "web":
@@ -106,6 +113,15 @@ class PublicSource(BaseModel):
             return f"‘{self.title}’" if self.kind in ("web", "article") else self.title
         if self.title_described is not None:
             return self.title_described.get(lang)
+        return ""
+
+    def gloss(self, lang: Lang) -> str:
+        """What the title means, for a reader of ``lang`` who may not read the title's language.
+
+        Empty when the title needs none: in Dutch, or when the title is English already.
+        """
+        if lang == "en" and self.title and self.title_en != self.title:
+            return self.title_en
         return ""
 
     def citation(self, lang: Lang) -> str:
@@ -269,6 +285,8 @@ def catalogue_markdown() -> str:
         lines.append("")
         lines.append(f"- **Citation (nl):** {entry.citation('nl')}")
         lines.append(f"- **Citation (en):** {entry.citation('en')}")
+        if gloss := entry.gloss("en"):
+            lines.append(f"- **Title in English:** {gloss}")
         if entry.organisation_full:
             lines.append(f"- **Organisation:** {entry.organisation_full}")
         if entry.year is None and entry.year_note is not None:

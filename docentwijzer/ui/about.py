@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from docentwijzer import APP_NAME, __version__, i18n, paths
 from docentwijzer.dates import format_stored
 from docentwijzer.helplines import help_content
-from docentwijzer.i18n import language, t
-from docentwijzer.sources import catalogue
+from docentwijzer.i18n import t
 
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import card, heading, paragraph, path_field
@@ -73,11 +79,16 @@ class AboutScreen(Screen):
         self.body.addWidget(notes_host)
 
         self.body.addWidget(heading(t("about.sources_title"), 2))
-        lang = language()
         self.body.addWidget(paragraph(t("about.sources_intro")))
-        # One plain paragraph per source: wraps at any text size, read cleanly by screen readers.
-        for entry in catalogue().sources.values():
-            self.body.addWidget(paragraph(f"• {entry.citation(lang)}"))
+        self.sources_button = QPushButton(t("bronnen.open"))
+        self.sources_button.setObjectName("openSources")
+        self.sources_button.clicked.connect(
+            lambda: self.window().navigate("bronnen")  # type: ignore[attr-defined]
+        )
+        sources_row = QHBoxLayout()
+        sources_row.addWidget(self.sources_button)
+        sources_row.addStretch(1)
+        self.body.addLayout(sources_row)
         self.body.addWidget(
             paragraph(
                 t("acute.checked", date=format_stored(help_content().numbers_checked)), muted=True

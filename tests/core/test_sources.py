@@ -165,6 +165,27 @@ def test_a_badly_formed_key_is_refused() -> None:
         parse_catalogue(json.dumps(raw))
 
 
+def test_a_title_without_its_english_gloss_is_refused_by_name() -> None:
+    raw = _catalogue_raw()
+    del raw["sources"]["113-onderwijs"]["title_en"]
+    with pytest.raises(ContentError) as caught:
+        parse_catalogue(json.dumps(raw))
+    assert "113-onderwijs" in str(caught.value) and "title_en" in str(caught.value)
+
+
+def test_dutch_titles_are_glossed_for_english_readers_and_english_ones_are_not() -> None:
+    sources = catalogue().sources
+    kader = sources["landelijk-kader-2023"]
+    assert kader.gloss("en") == "National Framework for Student Wellbeing 2023-2030"
+    assert kader.gloss("nl") == ""
+    assert sources["legare-sure-2010"].gloss("en") == ""  # published in English
+    # every entry with a title has a gloss that is not the Dutch title, unless it is English
+    english = {"legare-sure-2010", "red-folder-washu", "red-folder-penn-state"}
+    for key, entry in sources.items():
+        if entry.title and key not in english:
+            assert entry.gloss("en") and entry.gloss("en") != entry.title, key
+
+
 # -- content refers to it -------------------------------------------------------------------------
 
 

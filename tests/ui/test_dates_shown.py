@@ -58,11 +58,15 @@ def texts(root: QWidget) -> Iterator[str]:
                     yield str(model.data(model.index(row, column)) or "")
 
 
+#: A public address may hold a date ("/nieuws/2023-09-..."): it is copied, not read as a date.
+ADDRESS = re.compile(r"https://\S+")
+
+
 def hand_written_dates(root: QWidget, lang: str) -> list[str]:
     found = []
     for text in texts(root):
         for pattern in (ISO, NUMERIC[lang]):
-            match = pattern.search(text or "")
+            match = pattern.search(ADDRESS.sub("", text or ""))
             if match:
                 found.append(f"{match[0]!r} in {text[:60]!r}")
     return found

@@ -364,17 +364,6 @@ def test_saving_a_setting_on_a_full_disk_is_reported_not_a_crash(
     monkeypatch.setattr(main_window.store, "save", real_save)
 
 
-def test_about_lists_every_public_source_as_a_citation(main_window: MainWindow) -> None:
-    from docentwijzer.sources import catalogue
-
-    main_window.navigate("over")
-    text = visible_texts(main_window)
-    for entry in catalogue().sources.values():
-        assert entry.citation("nl") in text
-    assert "Landelijk Kader Studentenwelzijn 2023-2030 (VH, UNL, ISO, LSVb, OCW, 2023)" in text
-    assert "seed" not in text.lower() and ".txt" not in text
-
-
 def test_screens_are_prepared_while_idle_without_taking_anything_from_the_user(
     main_window: MainWindow, qtbot: QtBot, dw_home: Path
 ) -> None:
