@@ -59,7 +59,7 @@ SAY: dict[str, dict[str, str]] = {
         "nl": "Verder: waar heeft de student hulp bij nodig?",
         "en": "Continue: what does the student need help with?",
     },
-    "psych": {"nl": "Psychische klachten", "en": "Psychological complaints"},
+    "psych": {"nl": "Psychische klachten", "en": "Mental health problems"},
     "substances": {"nl": "Middelengebruik", "en": "Substance use"},
     "studies": {"nl": "Studie", "en": "Studies"},
     "money": {

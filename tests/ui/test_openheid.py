@@ -504,7 +504,7 @@ def test_english_interface_and_content(main_window: MainWindow, qtbot: QtBot) ->
     assert "Do I tell or not?" in visible_text(screen.pages[0])
     key(qtbot, Qt.Key.Key_Space)
     forward(qtbot)
-    assert "Do you want to tell?" in visible_text(screen.current_page())
+    assert "Do you want to tell someone?" in visible_text(screen.current_page())
     assert screen.step_label.text() == "Step 2 of 13 · Whether"
 
 
