@@ -3,6 +3,7 @@ the build, a desktop file and AppStream metainfo that the ecosystem's validators
 
 from __future__ import annotations
 
+import ast
 import configparser
 import os
 import shutil
@@ -111,3 +112,37 @@ def test_the_validators_reject_a_broken_metainfo_file(tmp_path: Path) -> None:
     )
     returncode, output = _validate("appstreamcli", broken)
     assert not _is_clean("appstreamcli", returncode, output)
+
+
+# The frozen build ships every data file where the app looks for it. (The spec listed
+# assets/icons/* only: the tabler icons' folder was copied flat into assets/icons, and the frozen
+# app stopped at start-up, looking for assets/icons/tabler.)
+PKG = ROOT / "docentwijzer"
+SPEC = ROOT / "packaging/docentwijzer.spec"
+
+
+def _spec_constant(name: str) -> object:
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} is not defined in {SPEC.name}")
+
+
+def test_the_build_ships_every_data_file_of_the_package_in_its_own_folder() -> None:
+    spec = SPEC.read_text(encoding="utf-8")
+    assert "if found.is_file():" in spec  # folders would be copied flat into the target
+    shipped: set[str] = set()
+    for pattern, target in _spec_constant("DATA_FILES"):  # type: ignore[attr-defined]
+        shipped |= {f"{target}/{found.name}" for found in PKG.glob(pattern) if found.is_file()}
+    wanted = {
+        f"docentwijzer/{path.relative_to(PKG).as_posix()}"
+        for path in PKG.rglob("*")
+        if path.is_file()
+        and path.suffix not in (".py", ".pyc")
+        and "__pycache__" not in path.parts
+        and path.name != "py.typed"
+    }
+    assert sorted(wanted - shipped) == [], "data files the frozen app would miss"
+    assert sorted(shipped - wanted) == []
