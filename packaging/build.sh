@@ -1,14 +1,33 @@
 #!/bin/sh
-# Build the one-folder app with PyInstaller and smoke-test it with --self-test in a bare
-# environment (no PYTHONPATH, no project on the path). Usage: packaging/build.sh
+# Build DocentWijzer's one-folder app from the lock (Linux), reproducibly:
+#  1. a fresh build venv (build/venv) gets exactly the versions in packaging/requirements.lock,
+#     each file checked against its sha256 hash (pip --require-hashes, wheels only);
+#  2. packaging/check_lock.py checks the lock still agrees with pyproject.toml;
+#  3. PyInstaller builds dist/DocentWijzer from packaging/docentwijzer.spec;
+#  4. the build runs --self-test in an empty environment (env -i: no PYTHONPATH, no venv);
+#  5. it prints the build's size and the self-test's result, and exits non-zero if it failed.
+# Usage: sh packaging/build.sh   (run the tests first: sh dev test)
+# Needs: Python 3.11+ with venv, binutils; for the lean ICU data also gcc and icu-devtools.
 set -eu
 cd "$(dirname "$0")/.."
-sh dev test -q -x >/dev/null || { echo "tests fail: not building" >&2; exit 1; }
-PY=.venv/bin/python
-$PY -m pip install --quiet "pyinstaller>=6.10"
-$PY -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/docentwijzer.spec
+PYTHON=${PYTHON:-python3}
+venv=build/venv
+rm -rf "$venv" build/pyinstaller dist/DocentWijzer
+"$PYTHON" -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+  --require-hashes --only-binary=:all: -r packaging/requirements.lock
+"$venv/bin/python" packaging/check_lock.py
+PYTHONPATH="$PWD" "$venv/bin/python" -m PyInstaller --noconfirm --clean \
+  --distpath dist --workpath build/pyinstaller packaging/docentwijzer.spec
 app=dist/DocentWijzer/DocentWijzer
-smoke_home=$(mktemp -d)
-env -i PATH=/usr/bin:/bin HOME="$smoke_home" "$app" --version
-env -i PATH=/usr/bin:/bin HOME="$smoke_home" "$app" --self-test
-echo "built: dist/DocentWijzer ($(du -sh dist/DocentWijzer | cut -f1))"
+home=$(mktemp -d)
+if env -i PATH=/usr/bin:/bin HOME="$home" "$app" --self-test; then
+  result=passed
+else
+  result=FAILED
+fi
+rm -rf "$home"
+bytes=$(du -sb dist/DocentWijzer | cut -f1)
+echo "DocentWijzer build: dist/DocentWijzer, $((bytes / 1000000)) MB unpacked" \
+  "($(du -sh dist/DocentWijzer | cut -f1)iB, $bytes bytes); --self-test in an empty environment: $result"
+[ "$result" = passed ]

@@ -1,7 +1,10 @@
-"""Set up ``.venv`` once (again only when pyproject.toml changes), then run the app or the tests.
+"""Set up ``.venv`` once (again only when pyproject.toml or the lock changes), then run the app or
+the tests.
 
-Called by ``./dev run`` and ``./dev test``; needs only Python 3.11+ and access to the package
-index. Standard library only.
+The runtime dependencies are installed from ``packaging/requirements.lock`` (exact versions,
+hash-checked), so the tests run against what the frozen build ships; the test tools come from
+pyproject.toml's ``test`` extra. Called by ``./dev run`` and ``./dev test``; needs only Python
+3.11+ and access to the package index. Standard library only.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "docentwijzer-install.stamp"
+LOCK = ROOT / "packaging" / "requirements.lock"
 
 
 def venv_python() -> Path:
@@ -42,7 +46,7 @@ def create_venv() -> None:
 
 
 def ensure_installed() -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if not venv_python().exists():
         create_venv()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
@@ -50,6 +54,7 @@ def ensure_installed() -> None:
     print("DocentWijzer: installing dependencies into .venv ...", flush=True)
     pip = [str(venv_python()), "-m", "pip", "--disable-pip-version-check"]
     subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "--quiet", "--require-hashes", "-r", str(LOCK)], check=True)
     subprocess.run([*pip, "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
     STAMP.write_text(wanted)
 

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.util
 import os
 import shutil
 import subprocess
+import sys
+import tomllib
 import xml.etree.ElementTree as ET
+from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from docentwijzer import __version__
 
@@ -146,3 +153,99 @@ def test_the_build_ships_every_data_file_of_the_package_in_its_own_folder() -> N
     }
     assert sorted(wanted - shipped) == [], "data files the frozen app would miss"
     assert sorted(shipped - wanted) == []
+
+
+# The lock: every runtime dependency (pyproject.toml) and the build tool (packaging/build.in)
+# pinned with hashes, within the ranges asked for; packaging/check_lock.py says where not.
+def _load(name: str) -> ModuleType:
+    """A script of packaging/ as a module (that folder is no package: it would shadow
+    ``packaging``, the library)."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / f"packaging/{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def _check_lock() -> ModuleType:
+    return _load("check_lock")
+
+
+def _lock_inputs() -> tuple[str, str, str]:
+    return (
+        (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+        (ROOT / "packaging/build.in").read_text(encoding="utf-8"),
+        (ROOT / "packaging/requirements.lock").read_text(encoding="utf-8"),
+    )
+
+
+def test_the_lock_pins_every_runtime_dependency_and_the_build_tool_with_hashes() -> None:
+    check = _check_lock()
+    pyproject, build_in, lock = _lock_inputs()
+    assert check.problems(pyproject, build_in, lock) == []
+    pins, _ = check.read_lock(lock)
+    assert "pyinstaller" in pins
+    for requirement in tomllib.loads(pyproject)["project"]["dependencies"]:
+        assert check.canonicalize_name(Requirement(requirement).name) in pins
+
+
+def test_the_lock_check_finds_a_dependency_the_lock_lacks_or_pins_out_of_range() -> None:
+    check = _check_lock()
+    pyproject, build_in, lock = _lock_inputs()
+    added = pyproject.replace(
+        '    "cryptography>=44",', '    "cryptography>=44",\n    "requests>=2",'
+    )
+    assert added != pyproject
+    assert check.problems(added, build_in, lock) == [
+        "pyproject.toml: requests>=2 is not in the lock"
+    ]
+    narrowed = pyproject.replace('"pydantic>=2.6,<3"', '"pydantic>=2.6,<2.7"')
+    assert narrowed != pyproject
+    [problem] = check.problems(narrowed, build_in, lock)
+    assert problem.startswith("pyproject.toml: pydantic<2.7,>=2.6 but the lock pins pydantic==")
+    newer_tool = build_in.replace("pyinstaller>=6.10", "pyinstaller>=99")
+    assert newer_tool != build_in
+    [problem] = check.problems(pyproject, newer_tool, lock)
+    assert problem.startswith("packaging/build.in: pyinstaller>=99 but the lock pins")
+
+
+def test_the_lock_check_refuses_an_entry_without_hash_or_exact_version() -> None:
+    check = _check_lock()
+    pyproject, build_in, lock = _lock_inputs()
+    unhashed = "platformdirs==4.0.0\n" + "\n".join(
+        line for line in lock.splitlines() if not line.startswith("platformdirs==")
+    )
+    assert "lock: platformdirs==4.0.0 has no sha256 hash" in check.problems(
+        pyproject, build_in, unhashed
+    )
+    loose = lock.replace("platformdirs==", "platformdirs>=", 1)
+    assert any(
+        "is not pinned to one version" in problem
+        for problem in check.problems(pyproject, build_in, loose)
+    )
+
+
+def _runtime_closure() -> set[str]:
+    """Every distribution the runtime dependencies need here, as installed in this venv."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    todo = [Requirement(text) for text in pyproject["project"]["dependencies"]]
+    seen: set[str] = set()
+    while todo:
+        requirement = todo.pop()
+        name = canonicalize_name(requirement.name)
+        if name in seen or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        seen.add(name)
+        todo.extend(Requirement(text) for text in metadata.requires(name) or [])
+    return seen
+
+
+def test_the_lock_holds_every_package_the_runtime_needs_at_the_version_the_tests_run() -> None:
+    check = _check_lock()
+    pins, _ = check.read_lock((ROOT / "packaging/requirements.lock").read_text(encoding="utf-8"))
+    for name in sorted(_runtime_closure()):
+        assert name in pins, f"{name} is needed at run time but not locked"
+        # ./dev installs from the lock: the tests run the versions the frozen build ships.
+        assert {str(pin.version) for pin in pins[name]} == {metadata.version(name)}, name
