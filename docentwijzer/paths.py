@@ -15,6 +15,8 @@ import platformdirs
 
 APP_DIR_NAME = "DocentWijzer"
 HOME_ENV = "DOCENTWIJZER_HOME"
+#: A folder that replaces the system-wide (managed) folders: tests and portable installs.
+SITE_ENV = "DOCENTWIJZER_SITE"
 PORTABLE_MARKER = "docentwijzer-portable"
 
 
@@ -36,12 +38,15 @@ def _ensure_private(folder: Path) -> Path:
     return folder
 
 
-def config_dir() -> Path:
-    """Settings and UI state."""
+def config_dir(*, create: bool = True) -> Path:
+    """Settings and UI state (``create=False``: only where it is, for a look without writing)."""
     home = _override_home()
-    if home is not None:
-        return _ensure_private(home / "config")
-    return _ensure_private(Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)))
+    folder = (
+        home / "config"
+        if home is not None
+        else Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+    )
+    return _ensure_private(folder) if create else folder
 
 
 def data_dir() -> Path:
@@ -54,8 +59,23 @@ def data_dir() -> Path:
     )
 
 
-def settings_file() -> Path:
-    return config_dir() / "settings.json"
+def site_config_dirs() -> list[Path]:
+    """The system-wide folders an administrator fills (the managed institution profile), in
+    the order they are searched; never created by the app.
+
+    platformdirs' site config folder: Linux each folder of ``$XDG_CONFIG_DIRS`` (by default
+    ``/etc/xdg``) + ``/DocentWijzer``; macOS ``/Library/Application Support/DocentWijzer``;
+    Windows ``C:\\ProgramData\\DocentWijzer``. ``DOCENTWIJZER_SITE`` replaces them all.
+    """
+    env = os.environ.get(SITE_ENV)
+    if env:
+        return [Path(env).expanduser()]
+    joined = platformdirs.site_config_dir(APP_DIR_NAME, appauthor=False, multipath=True)
+    return [Path(part) for part in joined.split(os.pathsep) if part]
+
+
+def settings_file(*, create: bool = True) -> Path:
+    return config_dir(create=create) / "settings.json"
 
 
 def ui_state_file() -> Path:

@@ -3,11 +3,19 @@
 The referral tree resolves its contacts through :func:`contact_for`; an empty role is shown as
 "vul in bij Instellingsgegevens", never with an invented number. The profile is one versioned
 JSON file an institution can hand to every teacher.
+
+An institution's IT can also place that file in the system-wide folder
+(:func:`docentwijzer.paths.site_config_dirs`): the *managed* profile. Its filled-in roles and
+extra contacts are the institution's card, read-only in the app and never overwritten by an
+import; the teacher's own file keeps everything else (roles the card leaves empty, personal
+extra contacts). See :func:`load_effective` and :func:`managed_at_start`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,12 +76,27 @@ class ExtraContact(Contact):
     label: str = Field(min_length=1, description="what this contact is for")
 
 
+class Maintainer(BaseModel):
+    """Who keeps a managed profile up to date, and how a teacher reaches them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="a person, team or department")
+    contact: str = Field(min_length=1, description="how to reach them: e-mail, phone, portal")
+
+
 class InstitutionProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     schema_version: int = PROFILE_VERSION
     kind: Literal["docentwijzer-profile"] = "docentwijzer-profile"
     institution: str = ""
+    #: Managed profiles: the date of this version of the card.
+    issued: date | None = None
+    #: Managed profiles: the contacts are due for review by the maintainer before this date.
+    review_before: date | None = None
+    #: Managed profiles: who to tell when something is wrong or out of date.
+    maintainer: Maintainer | None = None
     contacts: dict[Role, Contact] = Field(default_factory=dict)
     extra: list[ExtraContact] = Field(default_factory=list)
 
@@ -197,6 +220,10 @@ CONTACT_FIELDS: tuple[str, ...] = ("name", "phone", "email", "hours", "note", "c
 EXTRA_FIELDS: tuple[str, ...] = ("label", *CONTACT_FIELDS)
 FIELD_KEYS: dict[str, str] = {
     "institution": "instelling.institution",
+    "issued": "instelling.field_issued",
+    "review_before": "instelling.field_review_before",
+    "maintainer": "instelling.field_maintainer",
+    "contact": "instelling.field_maintainer_contact",
     "label": "instelling.field_label",
     "name": "instelling.field_name",
     "phone": "instelling.field_phone",
@@ -466,7 +493,7 @@ class ProfileFileError(Exception):
 
 
 def export_text(profile: InstitutionProfile) -> str:
-    return profile.model_dump_json(indent=2) + "\n"
+    return profile.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 def export_profile(profile: InstitutionProfile, path: Path) -> None:
@@ -524,21 +551,27 @@ def _reason(exc: UserFileError) -> str:
     return t(own[exc.kind]) if exc.kind in own else f"{exc}."
 
 
-def parse_profile(data: bytes, label: str) -> InstitutionProfile:
-    """Validate an import file's bytes; raise :class:`ProfileFileError` saying what is wrong."""
+def check_profile_data(
+    data: bytes, *, managed: bool = False
+) -> tuple[InstitutionProfile | None, list[str]]:
+    """Validate a profile file's bytes: (the profile when it can be read, every problem).
+
+    Each problem is one sentence for the user ("Studentendecaan → Telefoon: …"). ``managed``
+    adds what a profile in the system-wide folder must also carry (:func:`managed_problems`).
+    """
     if len(data) > MAX_IMPORT_BYTES:
-        raise _refused(label, t("instelling.err_too_big"))
+        return None, [t("instelling.err_too_big")]
     try:
         raw = parse_json(decode(data))
     except UserFileError as exc:
-        raise _refused(label, _reason(exc)) from exc
+        return None, [_reason(exc)]
     if not isinstance(raw, dict) or raw.get("kind") != PROFILE_KIND:
-        raise _refused(label, t("instelling.err_foreign"))
+        return None, [t("instelling.err_foreign")]
     found = raw.get("schema_version")
     if not isinstance(found, int) or isinstance(found, bool) or found < 1:
-        raise _refused(label, t("instelling.err_version"))
+        return None, [t("instelling.err_version")]
     if found > PROFILE_VERSION:
-        raise _refused(label, t("instelling.err_newer", found=found, supported=PROFILE_VERSION))
+        return None, [t("instelling.err_newer", found=found, supported=PROFILE_VERSION)]
     while found < PROFILE_VERSION:
         raw = MIGRATIONS[found](raw)
         found += 1
@@ -546,18 +579,39 @@ def parse_profile(data: bytes, label: str) -> InstitutionProfile:
     try:
         profile = InstitutionProfile.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _where(tuple(first["loc"]), raw)
-        raise _refused(
-            label, t("instelling.err_field", where=where, problem=_problem(first["type"]))
-        ) from exc
-    problems = profile_problems(profile)
-    if problems:
-        first_problem = problems[0]
-        where = (
-            f"{contact_title(first_problem.contact, profile)} → {field_label(first_problem.field)}"
+        problems = [
+            t(
+                "instelling.err_field",
+                where=_where(tuple(error["loc"]), raw),
+                problem=_problem(error["type"]),
+            )
+            for error in exc.errors()
+        ]
+        if managed:  # what is missing altogether, said in the same run
+            problems += [
+                t(f"instelling.err_no_{key}")
+                for key in ("issued", "maintainer")
+                if raw.get(key) is None
+            ]
+        return None, problems
+    problems = [
+        t(
+            "instelling.err_field",
+            where=f"{contact_title(item.contact, profile)} → {field_label(item.field)}",
+            problem=item.message,
         )
-        raise _refused(label, t("instelling.err_field", where=where, problem=first_problem.message))
+        for item in profile_problems(profile)
+    ]
+    if managed:
+        problems += managed_problems(profile)
+    return profile, problems
+
+
+def parse_profile(data: bytes, label: str) -> InstitutionProfile:
+    """Validate an import file's bytes; raise :class:`ProfileFileError` saying what is wrong."""
+    profile, problems = check_profile_data(data)
+    if problems or profile is None:
+        raise _refused(label, problems[0] if problems else t("instelling.err_foreign"))
     return profile
 
 
@@ -572,3 +626,307 @@ def read_profile_file(path: Path) -> InstitutionProfile:
     except UserFileError as exc:
         raise _refused(path.name, _reason(exc)) from exc
     return parse_profile(data, path.name)
+
+
+# -- the managed profile: the institution's card in the system-wide folder ------------------------
+
+#: The managed profile's name in each system-wide folder (the same name as the teacher's own).
+SITE_PROFILE_NAME = "instelling.json"
+#: In the teacher's data folder: the managed card last shown, and the last problem reported.
+SEEN_FILE_NAME = "instelling-beheerd.json"
+SEEN_VERSION = 1
+
+
+def site_profile_files() -> list[Path]:
+    """Where the app looks for a managed profile, in order; the first that exists counts."""
+    return [folder / SITE_PROFILE_NAME for folder in paths.site_config_dirs()]
+
+
+def managed_problems(profile: InstitutionProfile, lang: Lang | None = None) -> list[str]:
+    """What a managed profile needs beyond an ordinary one: its date, who maintains it, and
+    at least one contact; a review date (optional) after its date."""
+    problems: list[str] = []
+    if profile.issued is None:
+        problems.append(t("instelling.err_no_issued", lang=lang))
+    if profile.maintainer is None:
+        problems.append(t("instelling.err_no_maintainer", lang=lang))
+    if (
+        profile.issued is not None
+        and profile.review_before is not None
+        and profile.review_before <= profile.issued
+    ):
+        problems.append(t("instelling.err_review_order", lang=lang))
+    if not managed_roles(profile) and not profile.extra:
+        problems.append(t("instelling.err_managed_empty", lang=lang))
+    return problems
+
+
+def managed_roles(card: InstitutionProfile | None) -> tuple[Role, ...]:
+    """The roles the managed card fills in: read-only for the teacher."""
+    if card is None:
+        return ()
+    return tuple(role for role in ROLES if contact_for(card, role) is not None)
+
+
+def merged(card: InstitutionProfile | None, own: InstitutionProfile) -> InstitutionProfile:
+    """What the tree uses: the managed card's roles and extra contacts, then the teacher's own
+    for every role the card leaves empty, and the teacher's own extra contacts after the card's.
+    """
+    if card is None:
+        return own
+    contacts = dict(own.contacts)
+    for role in managed_roles(card):
+        contacts[role] = card.contacts[role]
+    return normalized(
+        own.model_copy(
+            update={
+                "institution": card.institution or own.institution,
+                "issued": card.issued,
+                "review_before": card.review_before,
+                "maintainer": card.maintainer,
+                "contacts": contacts,
+                "extra": [*card.extra, *own.extra],
+            }
+        )
+    )
+
+
+def own_part(profile: InstitutionProfile, card: InstitutionProfile | None) -> InstitutionProfile:
+    """``profile`` without what the managed card decides (its roles): an import never puts
+    anything there, and the teacher's own file never holds the card's contacts."""
+    roles = managed_roles(card)
+    return normalized(
+        profile.model_copy(
+            update={
+                "contacts": {r: c for r, c in profile.contacts.items() if r not in roles},
+                "issued": None,
+                "review_before": None,
+                "maintainer": None,
+            }
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ManagedRead:
+    """What the system-wide folder holds: nothing (``path`` None), a valid card, or problems."""
+
+    path: Path | None = None
+    card: InstitutionProfile | None = None
+    problems: tuple[str, ...] = ()
+    #: Identifies a broken file's content, so the same problem is reported only once.
+    fingerprint: str = ""
+
+
+def _first_present(candidates: list[Path]) -> Path | None:
+    for candidate in candidates:
+        if os.path.lexists(candidate):  # a dangling link counts: it is reported, not skipped
+            return candidate
+    return None
+
+
+def read_managed(path: Path | None = None) -> ManagedRead:
+    """Read the managed profile (``path``, or the first in :func:`site_profile_files`).
+
+    Read like every file the app did not write itself (regular file only, size capped, nesting
+    bounded); never raises for anything on disk.
+    """
+    try:
+        found = path if path is not None else _first_present(site_profile_files())
+    except (OSError, ValueError):
+        return ManagedRead()
+    if found is None:
+        return ManagedRead()
+    try:
+        data = read_bytes(found, limit=MAX_IMPORT_BYTES)
+    except UserFileError as exc:
+        return ManagedRead(found, None, (_reason(exc),), f"{exc.kind}:{found}")
+    except OSError as exc:
+        reason = t("files.unreadable", reason=exc.strerror or str(exc))
+        return ManagedRead(found, None, (reason,), f"unreadable:{found}")
+    card, problems = check_profile_data(data, managed=True)
+    fingerprint = hashlib.sha256(data).hexdigest()
+    if problems or card is None:
+        return ManagedRead(found, None, tuple(problems), fingerprint)
+    return ManagedRead(found, normalized(card), (), fingerprint)
+
+
+class ManagedSeen(BaseModel):
+    """``instelling-beheerd.json`` in the data folder: the card the teacher last saw (to show
+    what changed, and to keep using while a newer file is broken) and the problem last reported.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = SEEN_VERSION
+    kind: Literal["docentwijzer-managed-seen"] = "docentwijzer-managed-seen"
+    card: InstitutionProfile | None = None
+    reported: str = ""
+
+
+def seen_file() -> Path:
+    return paths.data_dir() / SEEN_FILE_NAME
+
+
+def load_seen() -> ManagedSeen:
+    """The last-seen card; an empty record when it cannot be read (never raises)."""
+    try:
+        return load_document(
+            seen_file(), ManagedSeen, version=SEEN_VERSION, default=ManagedSeen
+        ).value
+    except OSError:
+        return ManagedSeen()
+
+
+def _save_seen(seen: ManagedSeen) -> None:
+    with contextlib.suppress(OSError):  # told again at the next start: nothing is lost
+        save_document(seen_file(), seen)
+
+
+def managed_card(read: ManagedRead | None = None) -> InstitutionProfile | None:
+    """The institution's card in force: the managed file when it is valid; while it is broken,
+    the card last seen; None when there is no managed file."""
+    read = read if read is not None else read_managed()
+    if read.card is not None or read.path is None:
+        return read.card
+    return load_seen().card
+
+
+def load_effective(store: ProfileStore | None = None) -> tuple[InstitutionProfile, str | None]:
+    """The profile the tree uses (:func:`merged`), and the own file's notice, if any.
+
+    Never raises for anything on disk: what cannot be read counts as empty, and says so.
+    """
+    try:
+        loaded = (store or ProfileStore()).load()
+        own, notice = loaded.value, loaded.notice
+    except OSError as exc:
+        own = InstitutionProfile()
+        notice = t("instelling.own_unreadable", reason=exc.strerror or str(exc))
+    return merged(managed_card(), own), notice
+
+
+def maintainer_text(card: InstitutionProfile) -> str:
+    """ "Servicedesk ICT (servicedesk@example.nl)"; a general pointer when the card has none."""
+    if card.maintainer is None:
+        return t("instelling.managed_no_maintainer")
+    return f"{card.maintainer.name} ({card.maintainer.contact})"
+
+
+def managed_overdue(
+    card: InstitutionProfile | None, today: date, lang: Lang | None = None
+) -> str | None:
+    """One quiet line when the card is past its own review date, naming its maintainer."""
+    if card is None or card.review_before is None or today <= card.review_before:
+        return None
+    return t(
+        "instelling.managed_overdue",
+        lang=lang,
+        date=format_date(card.review_before, lang),
+        who=maintainer_text(card),
+    )
+
+
+@dataclass(frozen=True)
+class ManagedNews:
+    """What start-up tells the teacher about the managed profile (each at most once)."""
+
+    #: A broken or foreign managed file: ignored, said once per distinct file.
+    notice: str | None = None
+    #: The card arrived, changed or went away: the intro, and the changes (the import diff).
+    intro: str = ""
+    changes: tuple[FieldChange, ...] = ()
+
+
+def _broken_notice(read: ManagedRead, previous: InstitutionProfile | None) -> str:
+    problems = "\n".join(f"• {problem}" for problem in read.problems)
+    key = "instelling.managed_broken_previous" if previous else "instelling.managed_broken"
+    return t(
+        key,
+        file=str(read.path),
+        problems=problems,
+        date=format_date(previous.issued) if previous and previous.issued else "",
+        who=maintainer_text(previous) if previous else t("instelling.managed_no_maintainer"),
+    )
+
+
+def managed_at_start(store: ProfileStore | None = None) -> ManagedNews:
+    """Compare the managed file with the card last seen; remember the new state.
+
+    Never raises for anything on disk: whatever fails, the app starts (at worst the same news
+    is told again at the next start).
+    """
+    try:
+        return _managed_at_start(store)
+    except OSError:
+        return ManagedNews()
+
+
+def _managed_at_start(store: ProfileStore | None) -> ManagedNews:
+    read = read_managed()
+    seen = load_seen()
+    if read.path is not None and read.card is None:  # broken or foreign: keep the last card
+        if read.fingerprint == seen.reported:
+            return ManagedNews()
+        _save_seen(seen.model_copy(update={"reported": read.fingerprint}))
+        return ManagedNews(notice=_broken_notice(read, seen.card))
+    if read.card == seen.card:
+        if seen.reported:
+            _save_seen(seen.model_copy(update={"reported": ""}))
+        return ManagedNews()
+    own = (store or ProfileStore()).load().value
+    changes = profile_diff(merged(seen.card, own), merged(read.card, own))
+    _save_seen(ManagedSeen(card=read.card))
+    if read.card is None:
+        intro = t("instelling.managed_gone")
+    else:
+        issued = format_date(read.card.issued) if read.card.issued else ""
+        key = "instelling.managed_new" if seen.card is None else "instelling.managed_updated"
+        intro = t(key, date=issued, who=maintainer_text(read.card))
+    return ManagedNews(intro=intro, changes=tuple(changes)) if changes else ManagedNews()
+
+
+# -- docentwijzer --check-profile FILE ---------------------------------------------------------
+
+
+def _contact_line(contact: Contact) -> str:
+    parts = [contact.name, contact.phone, contact.email, contact.hours, contact.note]
+    line = " · ".join(part for part in parts if part)
+    if contact.checked is not None:
+        line += " " + t("instelling.check_checked", date=format_date(contact.checked))
+    return line
+
+
+def check_report(path: Path) -> tuple[str, bool]:
+    """What the app would show for ``path`` as the managed profile, or each problem: (text, ok).
+
+    For IT's deployment scripts (``docentwijzer --check-profile FILE``); reads only.
+    """
+    read = read_managed(path)
+    if read.card is None:
+        lines = [t("instelling.check_bad", file=str(path))]
+        lines += [f"  • {problem}" for problem in read.problems]
+        return "\n".join(lines), False
+    card = read.card
+    lines = [t("instelling.check_ok", file=str(path)), ""]
+    if card.institution:
+        lines.append(f"{t('instelling.institution')}: {card.institution}")
+    lines.append(f"{field_label('issued')}: {format_date(card.issued) if card.issued else ''}")
+    if card.review_before is not None:
+        lines.append(f"{field_label('review_before')}: {format_date(card.review_before)}")
+    lines.append(f"{field_label('maintainer')}: {maintainer_text(card)}")
+    lines += ["", t("instelling.check_roles")]
+    for role in ROLES:
+        contact = contact_for(card, role)
+        shown = _contact_line(contact) if contact else t("instelling.check_role_open")
+        lines.append(f"  {role_label(role)}: {shown}")
+    if card.extra:
+        lines += ["", t("instelling.check_extra")]
+        lines += [f"  {extra.label}: {_contact_line(extra)}" for extra in card.extra]
+    lines.append("")
+    overdue = managed_overdue(card, date.today())
+    if overdue:
+        lines += [overdue, ""]
+    lines.append(t("instelling.check_where"))
+    lines += [f"  {candidate}" for candidate in site_profile_files()]
+    return "\n".join(lines), True

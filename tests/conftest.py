@@ -1,7 +1,8 @@
 """Test settings shared by the whole suite.
 
 - Qt runs offscreen (no display needed, also on CI).
-- Every test gets its own DOCENTWIJZER_HOME, so no test touches the real home folder.
+- Every test gets its own DOCENTWIJZER_HOME and DOCENTWIJZER_SITE, so no test touches the real
+  home folder or reads the machine's managed institution profile.
 - Any attempt to open a network connection fails the test: the app is local-only.
 """
 
@@ -51,6 +52,14 @@ def dw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "dw-home"
     monkeypatch.setenv("DOCENTWIJZER_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def dw_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system-wide (managed) folder: empty and per test, never the machine's own."""
+    site = tmp_path / "dw-site"
+    monkeypatch.setenv("DOCENTWIJZER_SITE", str(site))
+    return site
 
 
 @pytest.fixture(autouse=True)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import os
+import shutil
+import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docentwijzer import i18n
+from docentwijzer import i18n, paths
+from docentwijzer.helplines import help_content
 from docentwijzer.i18n import LANGUAGES
 from docentwijzer.profile import (
     PROFILE_VERSION,
@@ -18,15 +22,24 @@ from docentwijzer.profile import (
     Contact,
     ExtraContact,
     InstitutionProfile,
+    Maintainer,
+    ManagedNews,
     ProfileFileError,
     ProfileStore,
+    check_report,
     contact_for,
     diff_text,
     email_problem,
     export_profile,
     export_text,
+    load_effective,
     load_stale_contacts,
+    managed_at_start,
+    managed_overdue,
+    managed_problems,
+    merged,
     normalized,
+    own_part,
     parse_checked,
     parse_profile,
     phone_problem,
@@ -35,9 +48,12 @@ from docentwijzer.profile import (
     profile_file,
     read_profile_file,
     role_label,
+    site_profile_files,
     stale_contacts,
 )
+from docentwijzer.tree import resolve_contacts, tree_content
 from tests.core.userfile_support import HOSTILE, finishes, make_hostile
+from tests.faults import FailAt, inject, record
 
 TODAY = date(2026, 11, 21)
 
@@ -403,3 +419,285 @@ def test_a_broken_saved_profile_is_set_aside_and_the_defaults_used() -> None:
     assert loaded.value == InstitutionProfile()
     assert loaded.notice and "bewaard als" in loaded.notice
     assert not profile_file().exists()
+
+
+# -- the managed profile (system-wide folder) --------------------------------------------------
+
+
+def managed(**changes: object) -> InstitutionProfile:
+    """The card an institution's IT places in the system-wide folder."""
+    card = InstitutionProfile(
+        institution="Hogeschool Voorbeeld",
+        issued=date(2026, 11, 1),
+        review_before=date(2027, 5, 1),
+        maintainer=Maintainer(name="Servicedesk Studentzaken", contact="studentzaken@example.nl"),
+        contacts={
+            "studentendecaan": Contact(name="Decanaat", phone="030 123 45 67"),
+            "bhv_beveiliging": Contact(name="Meldkamer", phone="030 123 99 99"),
+        },
+        extra=[ExtraContact(label="Studentenpastor", email="pastor@example.nl")],
+    )
+    return card.model_copy(update=changes)
+
+
+def place(site: Path, card: InstitutionProfile | bytes) -> Path:
+    site.mkdir(parents=True, exist_ok=True)
+    target = site / "instelling.json"
+    data = card if isinstance(card, bytes) else export_text(card).encode("utf-8")
+    target.write_bytes(data)
+    return target
+
+
+def own_profile() -> InstitutionProfile:
+    """A teacher's own file: a role the card also fills, one it leaves open, a personal extra."""
+    return InstitutionProfile(
+        institution="Mijn hogeschool",
+        contacts={
+            "studentendecaan": Contact(name="Oude decaan", phone="030 000 00 00"),
+            "vertrouwenspersoon": Contact(name="Mw. De Vries", email="vp@example.nl"),
+        },
+        extra=[ExtraContact(label="Mijn mentor", phone="06 1234 5678")],
+    )
+
+
+def test_the_site_folder_is_platformdirs_own_unless_overridden(
+    monkeypatch: pytest.MonkeyPatch, dw_site: Path
+) -> None:
+    assert site_profile_files() == [dw_site / "instelling.json"]
+    monkeypatch.delenv("DOCENTWIJZER_SITE")
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", "/etc/xdg/xdg-ubuntu:/etc/xdg")
+    expected = [Path("/etc/xdg/xdg-ubuntu/DocentWijzer"), Path("/etc/xdg/DocentWijzer")]
+    if os.name == "posix":  # platformdirs picks the class by the real platform
+        assert paths.site_config_dirs() == expected
+    # What the README promises per OS is what platformdirs answers there.
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+
+    monkeypatch.delenv("XDG_CONFIG_DIRS")
+    assert Unix("DocentWijzer", appauthor=False, multipath=True).site_config_dir == (
+        "/etc/xdg/DocentWijzer"
+    )
+    assert MacOS("DocentWijzer", appauthor=False, multipath=True).site_config_dir.endswith(
+        "/Library/Application Support/DocentWijzer"
+    )
+
+
+def test_a_valid_managed_card_is_what_the_tree_uses_with_the_teachers_additions(
+    dw_site: Path,
+) -> None:
+    ProfileStore().save(own_profile())
+    place(dw_site, managed())
+    profile, notice = load_effective()
+    assert notice is None
+    assert contact_for(profile, "studentendecaan") == Contact(
+        name="Decanaat", phone="030 123 45 67"
+    )
+    # A role the card leaves open keeps the teacher's own contact; their own extras stay too.
+    assert contact_for(profile, "vertrouwenspersoon") == Contact(
+        name="Mw. De Vries", email="vp@example.nl"
+    )
+    assert [e.label for e in profile.extra] == ["Studentenpastor", "Mijn mentor"]
+    assert profile.institution == "Hogeschool Voorbeeld"
+    assert profile.maintainer is not None and profile.maintainer.name.startswith("Servicedesk")
+    # The tree resolves its leaves through this profile: the card's decaan, the own confidant.
+    now = datetime(2026, 12, 2, 10)
+    leaf = tree_content().leaf("OMSTANDIGHEDEN")
+    (decaan,) = resolve_contacts(leaf, profile, help_content(), now)
+    assert (decaan.number, decaan.missing) == ("030 123 45 67", False)
+    safety = resolve_contacts(
+        tree_content().leaf("SOCIALE_VEILIGHEID"), profile, help_content(), now
+    )
+    confidant = next(c for c in safety if c.key == "vertrouwenspersoon")
+    assert confidant.number == "vp@example.nl" or "vp@example.nl" in confidant.details
+
+
+def test_without_a_managed_file_only_the_teachers_own_profile_counts() -> None:
+    ProfileStore().save(own_profile())
+    assert load_effective()[0] == normalized(own_profile())
+    assert managed_at_start() == ManagedNews()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"{ niet af", "geen geldig JSON-bestand"),
+        (b'{"kind": "docentwijzer-settings", "language": "nl"}', "geen bestand met DocentWijzer"),
+        (b"\xff\xfe\x00", "geen tekstbestand"),
+        (
+            export_text(managed(maintainer=None)).encode(),
+            "'maintainer' (wie het bestand bijhoudt",
+        ),
+    ],
+)
+def test_a_broken_or_foreign_managed_file_is_reported_once_and_ignored(
+    dw_site: Path, data: bytes, expected: str
+) -> None:
+    ProfileStore().save(own_profile())
+    path = place(dw_site, data)
+    first = managed_at_start()
+    assert first.notice is not None and expected in first.notice
+    assert str(path) in first.notice and "één keer" in first.notice
+    assert not first.changes
+    assert load_effective()[0] == normalized(own_profile())  # ignored: the own profile counts
+    assert managed_at_start() == ManagedNews()  # not again at the next start
+    assert path.read_bytes() == data  # the institution's file is never touched
+
+
+def test_a_different_broken_file_is_reported_again_and_the_last_good_card_stays(
+    dw_site: Path,
+) -> None:
+    place(dw_site, managed())
+    managed_at_start()
+    place(dw_site, b"{ kapot")
+    news = managed_at_start()
+    assert news.notice and "vorige versie (van 01-11-2026)" in news.notice
+    assert "Servicedesk Studentzaken" in news.notice
+    card = load_effective()[0]
+    assert contact_for(card, "studentendecaan") == Contact(name="Decanaat", phone="030 123 45 67")
+    place(dw_site, b"{ anders kapot")
+    assert managed_at_start().notice is not None
+
+
+def test_a_newer_card_replaces_the_old_one_and_start_up_lists_what_changed(
+    dw_site: Path,
+) -> None:
+    ProfileStore().save(own_profile())
+    place(dw_site, managed())
+    first = managed_at_start()
+    assert "nu contactgegevens" in first.intro and "01-11-2026" in first.intro
+    assert "Servicedesk Studentzaken" in first.intro
+    listing = diff_text(list(first.changes))
+    assert "Telefoon: 030 000 00 00 → 030 123 45 67" in listing  # the teacher's own, replaced
+    assert managed_at_start() == ManagedNews()  # told once
+
+    newer = managed(issued=date(2026, 12, 1))
+    newer.contacts["studentendecaan"] = Contact(name="Decanaat", phone="030 765 43 21")
+    place(dw_site, newer)
+    news = managed_at_start()
+    assert "bijgewerkt" in news.intro and "01-12-2026" in news.intro
+    assert diff_text(list(news.changes)) == (
+        "Studentendecaan\n    Telefoon: 030 123 45 67 → 030 765 43 21"
+    )
+    assert contact_for(load_effective()[0], "studentendecaan") == Contact(
+        name="Decanaat", phone="030 765 43 21"
+    )
+    # The teacher's own additions survived the update, and their own file was not touched.
+    assert ProfileStore().load().value == normalized(own_profile())
+    assert contact_for(load_effective()[0], "vertrouwenspersoon") is not None
+
+
+def test_a_removed_card_gives_the_teacher_their_own_details_back_and_says_so(
+    dw_site: Path,
+) -> None:
+    ProfileStore().save(own_profile())
+    path = place(dw_site, managed())
+    managed_at_start()
+    path.unlink()
+    news = managed_at_start()
+    assert "geen contactgegevens meer" in news.intro
+    assert "Telefoon: 030 123 45 67 → 030 000 00 00" in diff_text(list(news.changes))
+    assert load_effective()[0] == normalized(own_profile())
+
+
+def test_own_part_keeps_an_import_out_of_the_managed_roles() -> None:
+    imported = own_profile()
+    kept = own_part(imported, managed())
+    assert "studentendecaan" not in kept.contacts  # the card's role: never taken from a file
+    assert "vertrouwenspersoon" in kept.contacts
+    assert merged(managed(), kept).contacts["studentendecaan"].phone == "030 123 45 67"
+
+
+def test_the_staleness_line_names_the_maintainer_after_the_review_date() -> None:
+    card = managed()
+    assert managed_overdue(card, date(2027, 5, 1)) is None  # on the date itself: not yet
+    line = managed_overdue(card, date(2027, 5, 2))
+    assert line == (
+        "De contactgegevens van je instelling zijn ouder dan hun controledatum (01-05-2027); "
+        "meld het bij Servicedesk Studentzaken (studentzaken@example.nl)."
+    )
+    english = managed_overdue(card, date(2027, 5, 2), "en")
+    assert english and english.startswith("Your institution's contact details are older")
+    assert managed_overdue(managed(review_before=None), date(2030, 1, 1)) is None
+
+
+def test_managed_requirements_are_checked_each_one() -> None:
+    problems = managed_problems(managed(issued=None, maintainer=None, contacts={}, extra=[]), "en")
+    assert len(problems) == 3
+    assert any("'issued'" in p for p in problems) and any("'maintainer'" in p for p in problems)
+    late = managed_problems(managed(review_before=date(2026, 10, 1)))
+    assert late == ["'review_before' moet na 'issued' liggen."]
+
+
+def test_a_failure_at_every_file_system_call_of_the_managed_read_never_stops_the_start(
+    tmp_path: Path, dw_site: Path, dw_home: Path
+) -> None:
+    def world() -> None:
+        for folder in (dw_site, dw_home):
+            if folder.exists():
+                shutil.rmtree(folder)
+        ProfileStore().save(own_profile())
+        place(dw_site, managed())
+
+    def start() -> tuple[ManagedNews, InstitutionProfile]:
+        return managed_at_start(), load_effective()[0]
+
+    empty = InstitutionProfile()
+    world()
+    calls = record(tmp_path, start)
+    assert any(call.paths[0].startswith("dw-site") for call in calls if call.paths)
+    good = load_effective()[0]
+    for index in range(len(calls)):
+        world()
+        with inject(tmp_path, FailAt(index=index)) as plan:
+            news, profile = start()
+        assert plan.fired, calls[index]
+        assert isinstance(news, ManagedNews)
+        # The card and/or the teacher's own profile (one of them unreadable this time): never
+        # something else, never a crash.
+        possible = (good, normalized(own_profile()), merged(normalized(managed()), empty), empty)
+        assert profile in possible, calls[index]
+
+
+def test_check_report_shows_what_the_app_would_show(dw_site: Path) -> None:
+    path = place(dw_site, managed())
+    text, ok = check_report(path)
+    assert ok
+    assert text.startswith(f"{path} is in orde. DocentWijzer toont het als")
+    for expected in (
+        "Naam van de instelling: Hogeschool Voorbeeld",
+        "Versie van: 01-11-2026",
+        "Nakijken vóór: 01-05-2027",
+        "Beheerder: Servicedesk Studentzaken (studentzaken@example.nl)",
+        "  Studentendecaan: Decanaat · 030 123 45 67",
+        "  Vertrouwenspersoon: (open: docenten kunnen dit zelf invullen)",
+        "  Studentenpastor: pastor@example.nl",
+        f"  {dw_site / 'instelling.json'}",
+    ):
+        assert expected in text.split("\n"), expected
+
+
+def test_check_report_lists_each_problem_in_the_users_language(tmp_path: Path) -> None:
+    raw = json.loads(export_text(managed()))
+    del raw["issued"]
+    raw["contacts"]["studentendecaan"]["phone"] = "bel maar"
+    raw["contacts"]["rector"] = {"name": "X"}
+    path = tmp_path / "kaart.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    text, ok = check_report(path)
+    assert not ok
+    assert text.split("\n") == [
+        f"{path} wordt niet gebruikt; dit moet anders:",
+        "  • onbekende rol 'rector': is onbekend.",
+        "  • 'issued' (de datum van deze versie, zoals 2026-11-21) ontbreekt.",
+    ]
+    del raw["contacts"]["rector"]
+    path.write_text(json.dumps(raw), "utf-8")
+    i18n.set_language("en")
+    text, ok = check_report(path)
+    assert not ok
+    assert text.split("\n")[1:] == [
+        "  • Student counsellor (studentendecaan) → Phone: Use only digits, spaces, +, - and "
+        "parentheses.",
+        "  • 'issued' (the date of this version, such as 2026-11-21) is missing.",
+    ]
