@@ -100,6 +100,7 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     from docentwijzer import paths
     from docentwijzer.content import ContentError
     from docentwijzer.helplines import help_content
+    from docentwijzer.profile import diff_text, managed_at_start
     from docentwijzer.settings import SettingsStore, load_ui_state
     from docentwijzer.storage import remove_stale_temp_files
 
@@ -126,6 +127,17 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     window.adopt_settings(loaded.value, store, painted, language=follow_language)
     if loaded.notice:
         window.notices.append(loaded.notice)
+    managed = managed_at_start()  # the institution's card: broken (said once), new or changed
+    if managed.notice:
+        window.notices.append(managed.notice)
     release_source_cache()
     window.prepare_screens()  # every screen ready before it is first opened
     window.show_notices()
+    if managed.changes:
+        dialogs.show_changes(
+            window,
+            i18n.t("instelling.managed_news_title"),
+            managed.intro,
+            diff_text(list(managed.changes)),
+            i18n.t("instelling.managed_news_close"),
+        )

@@ -110,10 +110,25 @@ def ok_to_print(parent: QWidget | None, *texts: str) -> bool:
     return not missing or confirm_unprintable(parent, missing, describe_characters(missing))
 
 
+def show_changes(
+    parent: QWidget | None, title: str, intro_text: str, listing: str, close: str
+) -> None:
+    """Tell what changed (old → new), in the same view an import uses; one button to close."""
+    _listing(parent, title, intro_text, listing, None, close).exec()
+
+
 def _confirm_listing(
     parent: QWidget | None, title: str, intro_text: str, listing: str, yes: str, no: str
 ) -> bool:
     """A question with a list to read (read-only, scrollable); the safe answer is the default."""
+    return _listing(parent, title, intro_text, listing, yes, no).exec() == (
+        QDialog.DialogCode.Accepted
+    )
+
+
+def _listing(
+    parent: QWidget | None, title: str, intro_text: str, listing: str, yes: str | None, no: str
+) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     style_dialog(dialog)
@@ -126,19 +141,20 @@ def _confirm_listing(
     changes.setAccessibleName(title)
     layout.addWidget(changes, 1)
     buttons = QDialogButtonBox()
-    replace = buttons.addButton(yes, QDialogButtonBox.ButtonRole.AcceptRole)
+    if yes is not None:
+        replace = buttons.addButton(yes, QDialogButtonBox.ButtonRole.AcceptRole)
+        replace.setAutoDefault(False)
     keep = buttons.addButton(no, QDialogButtonBox.ButtonRole.RejectRole)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    replace.setAutoDefault(False)
     keep.setDefault(True)  # after it belongs to the dialog, or Qt picks "replace"
     changes.setFocus()  # Enter takes the safe answer (the default button)
     metrics = dialog.fontMetrics()
     width, height = 44 * metrics.horizontalAdvance("M"), 22 * metrics.lineSpacing()
     available = dialog.screen().availableGeometry()
     dialog.resize(min(width, available.width() - 40), min(height, available.height() - 40))
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog
 
 
 def ask_calendar_details(parent: QWidget | None, when: str) -> tuple[time, bool] | None:

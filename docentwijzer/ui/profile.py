@@ -11,11 +11,10 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,25 +29,29 @@ from docentwijzer.i18n import t
 from docentwijzer.profile import (
     ROLES,
     Contact,
-    ExtraContact,
     InstitutionProfile,
     ProfileFileError,
     ProfileStore,
     Role,
-    contact_problems,
     diff_text,
     export_profile,
-    extra_title,
-    field_label,
+    maintainer_text,
+    managed_card,
+    managed_overdue,
+    managed_roles,
+    merged,
     normalized,
-    parse_checked,
+    own_part,
     profile_content,
     profile_diff,
+    read_managed,
     read_profile_file,
     stale_contacts,
 )
 
 from docentwijzer.ui import dialogs
+from docentwijzer.ui.icons import IconLabel
+from docentwijzer.ui.profile_form import ContactForm, ExtraCard
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.tokens import SPACE
 from docentwijzer.ui.widgets import (
@@ -63,166 +66,21 @@ from docentwijzer.ui.widgets import (
 #: Replaced in tests to fix "today" for the reminder and the date checks.
 today: Callable[[], date] = date.today
 
-TEXT_FIELDS = ("name", "phone", "email", "hours", "note")
+
+def _managed_note() -> QWidget:
+    """A lock and "Beheerd door je instelling" above a role from the institution's card."""
+    host = QWidget()
+    host.setObjectName("managedRole")
+    row = QHBoxLayout(host)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(SPACE["s"])
+    row.addWidget(IconLabel("lock", "muted", 16), 0, Qt.AlignmentFlag.AlignVCenter)
+    row.addWidget(paragraph(t("instelling.managed_role_note"), muted=True), 1)
+    return host
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class ContactForm(QWidget):
-    """The fields of one contact, with inline messages under fields that look wrong."""
-
-    changed = Signal()
-
-    def __init__(self, title: str, *, extra: bool = False) -> None:
-        super().__init__()
-        self.title = title
-        self.extra = extra
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 4, 0, 0)
-        self.form.setVerticalSpacing(SPACE["m"])  # form rows: room for a focus ring between
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above field
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fields: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        for field in ("label", *TEXT_FIELDS) if extra else TEXT_FIELDS:
-            self._add(field)
-        self._add_checked()
-        self._show_problems({})
-
-    def _add(self, field: str) -> None:
-        edit = QLineEdit()
-        edit.setObjectName(f"field_{field}")
-        edit.setAccessibleName(f"{self.title}: {field_label(field)}")
-        if field == "hours":
-            edit.setPlaceholderText(t("instelling.hours_placeholder"))
-        edit.textChanged.connect(self._edited)
-        self.fields[field] = edit
-        if field in ("label", "phone", "email"):
-            self.form.addRow(field_label(field), self._with_error(field, edit))
-        else:
-            self.form.addRow(field_label(field), edit)
-
-    def _with_error(self, field: str, widget: QWidget) -> QWidget:
-        """``widget`` with room for an inline message under it."""
-        host = QWidget()
-        column = QVBoxLayout(host)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        self.errors[field] = _error_label()
-        column.addWidget(self.errors[field])
-        return host
-
-    def _add_checked(self) -> None:
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        edit = QLineEdit()
-        edit.setObjectName("field_checked")
-        edit.setPlaceholderText(t("instelling.checked_placeholder", example=format_date(today())))
-        edit.setAccessibleName(f"{self.title}: {field_label('checked')}")
-        edit.textChanged.connect(self._edited)
-        self.today_button = QPushButton(t("instelling.checked_today"))
-        self.today_button.setAccessibleName(t("instelling.checked_today_name", title=self.title))
-        self.today_button.clicked.connect(self.mark_checked_today)
-        line.addWidget(edit, 1)
-        line.addWidget(self.today_button)
-        self.fields["checked"] = edit
-        self.form.addRow(field_label("checked"), self._with_error("checked", row))
-
-    def set_title(self, title: str) -> None:
-        """Rename the contact for screen readers (extra contacts are renumbered)."""
-        self.title = title
-        for field, edit in self.fields.items():
-            edit.setAccessibleName(f"{title}: {field_label(field)}")
-        self.today_button.setAccessibleName(t("instelling.checked_today_name", title=title))
-
-    # -- values --------------------------------------------------------------------------------
-
-    def set_contact(self, contact: Contact | None) -> None:
-        contact = contact or Contact()
-        for field, edit in self.fields.items():
-            value = getattr(contact, field, "")
-            edit.blockSignals(True)
-            edit.setText(format_date(value) if isinstance(value, date) else (value or ""))
-            edit.blockSignals(False)
-        self._show_problems({})
-
-    def contact(self) -> Contact:
-        """What is typed, leniently: an unreadable date counts as empty (see problems())."""
-        values = {f: self.fields[f].text().strip() for f in TEXT_FIELDS}
-        checked, _ = parse_checked(self.fields["checked"].text(), today())
-        if self.extra:
-            label = self.fields["label"].text().strip()
-            return ExtraContact.model_construct(label=label, checked=checked, **values)
-        return Contact(checked=checked, **values)
-
-    def is_blank(self) -> bool:
-        return not any(edit.text().strip() for edit in self.fields.values())
-
-    def problems(self) -> dict[str, str]:
-        problems = contact_problems(self.contact())
-        _, date_problem = parse_checked(self.fields["checked"].text(), today())
-        if date_problem:
-            problems["checked"] = date_problem
-        return problems
-
-    def date_unreadable(self) -> bool:
-        """True when the typed date cannot be kept (contact() then drops it)."""
-        return parse_checked(self.fields["checked"].text(), today())[1] is not None
-
-    def mark_checked_today(self) -> None:
-        self.fields["checked"].setText(format_date(today()))
-
-    # -- feedback ------------------------------------------------------------------------------
-
-    def _edited(self) -> None:
-        self._show_problems(self.problems())
-        self.changed.emit()
-
-    def _show_problems(self, problems: dict[str, str]) -> None:
-        for field, label in self.errors.items():
-            message = problems.get(field, "")
-            label.setText(f"⚠ {message}" if message else "")
-            label.setVisible(bool(message))
-            self.fields[field].setAccessibleDescription(message)
-
-    def validate(self) -> dict[str, str]:
-        problems = self.problems()
-        self._show_problems(problems)
-        return problems
-
-
-class ExtraCard(QFrame):
-    """One free extra contact, with its remove button."""
-
-    remove_requested = Signal(object)
-
-    def __init__(self, index: int) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        self.form = ContactForm(extra_title(index, ""), extra=True)
-        layout.addWidget(self.form)
-        self.remove_button = QPushButton(t("instelling.extra_remove"))
-        self.set_index(index)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.remove_button)
-        layout.addLayout(row)
-
-    def set_index(self, index: int) -> None:
-        title = extra_title(index, "")
-        self.form.set_title(title)
-        self.remove_button.setAccessibleName(t("instelling.extra_remove_name", title=title))
+def _today() -> date:
+    return today()
 
 
 class ProfileScreen(Screen):
@@ -234,12 +92,17 @@ class ProfileScreen(Screen):
         loaded = self.store.load()
         self._saved = normalized(loaded.value)
         content = profile_content()
+        #: The institution's managed card (None: there is none); its roles are read-only here.
+        read = read_managed()
+        self.card = managed_card(read)
+        self.managed = managed_roles(self.card)
 
         self._build_toolbar()
 
         self.body.addWidget(heading(t("instelling.title")))
         self.body.addWidget(paragraph(content.intro.text))
         self.body.addWidget(sources_line([content.intro.source]))
+        self._build_managed(previous=read.card is None)
 
         self.notice = paragraph(loaded.notice or "")
         self.notice.setObjectName("profileNotice")
@@ -263,24 +126,39 @@ class ProfileScreen(Screen):
         self.institution = QLineEdit()
         self.institution.setAccessibleName(t("instelling.institution"))
         self.institution.textChanged.connect(self._changed)
+        if self.institution_locked:
+            self.institution.setReadOnly(True)
+            self.institution.setProperty("managed", True)
+            self.institution.setAccessibleDescription(t("instelling.managed_locked"))
         institution_form.addRow(t("instelling.institution"), self.institution)
         self.body.addWidget(institution_row)
 
         self.forms: dict[Role, ContactForm] = {}
         for info in content.roles:
-            form = ContactForm(info.label)
+            form = ContactForm(info.label, today=_today)
             form.changed.connect(self._changed)
             self.forms[info.id] = form
-            box = card(
-                heading(info.label, 2),
-                paragraph(info.explanation, muted=True),
-                sources_line(info.sources),
-                form,
-            )
+            parts: list[QWidget] = [heading(info.label, 2)]
+            if info.id in self.managed:
+                form.set_locked(True)
+                parts.append(_managed_note())
+            parts += [paragraph(info.explanation, muted=True), sources_line(info.sources), form]
+            box = card(*parts)
             box.setObjectName("card")
             self.body.addWidget(box)
 
-        self.body.addWidget(heading(t("instelling.extra_heading"), 2))
+        self.managed_extra_forms: list[ContactForm] = []
+        if self.card is not None and self.card.extra:
+            self.body.addWidget(heading(t("instelling.managed_extra_heading"), 2))
+            for extra in self.card.extra:
+                title = t("instelling.extra_named", label=extra.label)
+                form = ContactForm(title, extra=True, today=_today)
+                form.set_contact(extra)
+                form.set_locked(True)
+                self.managed_extra_forms.append(form)
+                self.body.addWidget(card(form))
+        own_heading = "instelling.own_extra_heading" if self.card else "instelling.extra_heading"
+        self.body.addWidget(heading(t(own_heading), 2))
         self.body.addWidget(paragraph(content.extra.text, muted=True))
         self.extra_none = paragraph(t("instelling.extra_none"), muted=True)
         self.body.addWidget(self.extra_none)
@@ -331,6 +209,32 @@ class ProfileScreen(Screen):
         assert isinstance(outer, QVBoxLayout)
         outer.addWidget(bar)
 
+    @property
+    def institution_locked(self) -> bool:
+        return self.card is not None and bool(self.card.institution)
+
+    def _build_managed(self, *, previous: bool) -> None:
+        """ "Beheerd door je instelling": whose card this is, its date, whom to tell."""
+        self.managed_box: QWidget | None = None
+        self.overdue: QLabel | None = None
+        if self.card is None:
+            return
+        issued = format_date(self.card.issued) if self.card.issued else ""
+        parts: list[QWidget] = [
+            heading(t("instelling.managed_heading"), 2),
+            paragraph(t("instelling.managed_intro", date=issued)),
+            paragraph(t("instelling.managed_who", who=maintainer_text(self.card))),
+        ]
+        if previous:
+            parts.append(paragraph(t("instelling.managed_previous"), muted=True))
+        self.overdue = paragraph(managed_overdue(self.card, today()) or "", muted=True)
+        self.overdue.setObjectName("managedOverdue")
+        self.overdue.setVisible(bool(self.overdue.text()))
+        parts.append(self.overdue)
+        self.managed_box = card(*parts)
+        self.managed_box.setAccessibleName(t("instelling.managed_heading"))
+        self.body.addWidget(self.managed_box)
+
     def _build_national(self) -> None:
         content = help_content()
         self.body.addWidget(heading(t("instelling.national_heading"), 2))
@@ -363,11 +267,13 @@ class ProfileScreen(Screen):
     # -- form <-> profile ----------------------------------------------------------------------
 
     def _load_into_form(self, profile: InstitutionProfile) -> None:
+        """Show the teacher's own ``profile``, with the institution's card where it decides."""
+        shown = merged(self.card, profile)
         self.institution.blockSignals(True)
-        self.institution.setText(profile.institution)
+        self.institution.setText(shown.institution)
         self.institution.blockSignals(False)
         for role, form in self.forms.items():
-            form.set_contact(profile.contacts.get(role))
+            form.set_contact(shown.contacts.get(role))
         for extra_card in list(self.extra_cards):
             self._drop_extra(extra_card)
         for extra in profile.extra:
@@ -375,17 +281,35 @@ class ProfileScreen(Screen):
         self._changed()
 
     def current_profile(self) -> InstitutionProfile:
-        """What the form holds now, leniently (it may still have problems)."""
+        """The teacher's own profile as the form holds it now, leniently (it may still have
+        problems). The card's roles are not the teacher's: their own saved value stays."""
+        contacts = {
+            role: (
+                self._saved.contacts.get(role, Contact())
+                if role in self.managed
+                else form.contact()
+            )
+            for role, form in self.forms.items()
+        }
+        institution = (
+            self._saved.institution if self.institution_locked else self.institution.text().strip()
+        )
         return normalized(
             InstitutionProfile.model_construct(
-                institution=self.institution.text().strip(),
-                contacts={role: form.contact() for role, form in self.forms.items()},
+                institution=institution,
+                contacts=contacts,
                 extra=[c.form.contact() for c in self.extra_cards if not c.form.is_blank()],
             )
         )
 
+    def shown_profile(self) -> InstitutionProfile:
+        """What the screen shows and the tree uses: the card with the teacher's own details."""
+        return merged(self.card, self.current_profile())
+
     def _all_forms(self) -> list[ContactForm]:
-        return [*self.forms.values(), *(c.form for c in self.extra_cards if not c.form.is_blank())]
+        """The forms the teacher fills in (not the institution's read-only ones)."""
+        own = [form for role, form in self.forms.items() if role not in self.managed]
+        return [*own, *(c.form for c in self.extra_cards if not c.form.is_blank())]
 
     def _validate(self) -> int:
         """Show every problem inline; focus the first one; return how many there are."""
@@ -405,7 +329,7 @@ class ProfileScreen(Screen):
     # -- extra contacts ------------------------------------------------------------------------
 
     def add_extra(self, *, focus: bool = True) -> ExtraCard:
-        extra_card = ExtraCard(len(self.extra_cards) + 1)
+        extra_card = ExtraCard(len(self.extra_cards) + 1, _today)
         extra_card.form.changed.connect(self._changed)
         extra_card.remove_requested.connect(self.remove_extra)
         self.extra_column.addWidget(extra_card)
@@ -449,7 +373,13 @@ class ProfileScreen(Screen):
 
     def _changed(self) -> None:
         current = self.current_profile()
-        stale = stale_contacts(current, today())
+        # The card's contacts are the maintainer's to check (see the line in its box).
+        own = current.model_copy(
+            update={
+                "contacts": {r: c for r, c in current.contacts.items() if r not in self.managed}
+            }
+        )
+        stale = stale_contacts(own, today())
         self.stale_list.setText("\n".join(f"• {item.describe()}" for item in stale))
         self.stale_card.setVisible(bool(stale))
         unsaved = self.has_unsaved_changes()
@@ -514,8 +444,8 @@ class ProfileScreen(Screen):
         if not path.suffix:
             path = path.with_suffix(".json")
         try:
-            profile = InstitutionProfile.model_validate(self.current_profile().model_dump())
-            export_profile(profile, path)
+            profile = InstitutionProfile.model_validate(self.shown_profile().model_dump())
+            export_profile(own_part(profile, None), path)  # a hand-out, not a managed card
         except ProfileFileError as exc:
             dialogs.warn(self, t("instelling.export_title"), str(exc))
             return False
@@ -534,11 +464,23 @@ class ProfileScreen(Screen):
         except ProfileFileError as exc:
             dialogs.warn(self, t("instelling.import_error_title"), str(exc))
             return False
-        changes = profile_diff(self.current_profile(), imported)
+        # No import overwrites the institution's card: its roles keep what they are.
+        own_after = own_part(imported, self.card)
+        kept = {r: c for r, c in self._saved.contacts.items() if r in self.managed}
+        own_after = normalized(
+            own_after.model_copy(update={"contacts": {**own_after.contacts, **kept}})
+        )
+        ignored = any(
+            imported.contacts.get(role, Contact()) != self.card.contacts[role]
+            for role in self.managed
+            if self.card is not None and role in imported.contacts
+        )
+        changes = profile_diff(self.shown_profile(), merged(self.card, own_after))
         if not changes:
-            dialogs.info(
-                self, t("instelling.import_title"), t("instelling.import_same", file=path.name)
-            )
+            same = t("instelling.import_same", file=path.name)
+            if ignored:
+                same += " " + t("instelling.import_kept_managed")
+            dialogs.info(self, t("instelling.import_title"), same)
             return False
         if not dialogs.confirm_import(self, diff_text(changes)):
             self.status.setText(t("instelling.import_declined"))
@@ -547,20 +489,22 @@ class ProfileScreen(Screen):
             dialogs.warn(self, t("instelling.save_readonly_title"), t("instelling.save_readonly"))
             return False
         try:
-            backup = self.store.replace(imported)
+            backup = self.store.replace(own_after)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             dialogs.warn(
                 self, t("instelling.import_error_title"), t("instelling.save_failed", reason=reason)
             )
             return False
-        self._saved = imported
-        self._load_into_form(imported)
+        self._saved = own_after
+        self._load_into_form(own_after)
         done = (
             t("instelling.import_done", backup=backup.name)
             if backup is not None
             else t("instelling.import_done_first")
         )
+        if ignored:
+            done += " " + t("instelling.import_kept_managed")
         self.status.setText(done)
         dialogs.info(self, t("instelling.import_title"), done)
         return True

@@ -279,6 +279,7 @@ QLineEdit, QPlainTextEdit, QTextEdit { background: %(field)s; color: %(text)s;
   selection-color: %(on_primary)s; }
 QLineEdit { min-height: %(field_min)spx; }
 QLineEdit:read-only, QPlainTextEdit[readOnly="true"] { background: %(surface)s; }
+QLineEdit[managed="true"] { background: %(bg)s; border-style: dashed; }
 QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled { color: %(disabled)s;
   border-style: dashed; border-color: %(disabled)s; background: %(bg)s; }
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] { border: 2px solid %(danger)s; }

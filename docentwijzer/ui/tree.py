@@ -29,7 +29,7 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import Channel, Reopen, SignalContext
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
-from docentwijzer.profile import InstitutionProfile, ProfileStore
+from docentwijzer.profile import InstitutionProfile, load_effective
 from docentwijzer.tree import (
     SUICIDE_LEAF,
     Action,
@@ -75,9 +75,9 @@ __all__ = ["Clock", "TreeScreen", "contacts_block", "load_profile"]
 
 
 def load_profile() -> tuple[InstitutionProfile, str | None]:
-    """The institution profile as saved now (re-read each time, so edits show at once)."""
-    loaded = ProfileStore().load()
-    return loaded.value, loaded.notice
+    """The institution profile as saved now (re-read each time, so edits show at once): the
+    managed card of the institution, where there is one, with the teacher's own additions."""
+    return load_effective()
 
 
 class TreeScreen(Screen):

@@ -52,6 +52,7 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> Iterator[DialogLog]:
         "confirm_delete",
         "confirm_import",
         "confirm_unprintable",
+        "show_changes",
     ):
         monkeypatch.setattr(dialogs, name, log.record(name))
     for name in ("info", "warn"):

@@ -16,8 +16,10 @@ from docentwijzer.profile import (
     Contact,
     ExtraContact,
     InstitutionProfile,
+    Maintainer,
     ProfileStore,
     export_profile,
+    load_effective,
     profile_file,
     read_profile_file,
 )
@@ -25,6 +27,7 @@ from docentwijzer.settings import Settings, SettingsStore
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui import profile as profile_ui
+from docentwijzer.ui import tree as tree_ui
 from docentwijzer.ui.mainwindow import MainWindow
 from docentwijzer.ui.profile import ProfileScreen
 
@@ -518,3 +521,161 @@ def test_a_profile_from_a_newer_version_is_shown_as_a_notice_and_never_overwritt
     assert dialog_log.names() == ["warn"]
     assert "wordt niet overschreven" in str(dialog_log.calls[0][1])
     assert profile_file().read_text(encoding="utf-8") == newer
+
+
+# -- the institution's managed card ----------------------------------------------------------
+
+
+def managed_card_file(site: Path, **changes: object) -> Path:
+    card = InstitutionProfile(
+        institution="Hogeschool Voorbeeld",
+        issued=date(2026, 11, 1),
+        review_before=date(2027, 5, 1),
+        maintainer=Maintainer(name="Servicedesk Studentzaken", contact="studentzaken@example.nl"),
+        contacts={"studentendecaan": Contact(name="Decanaat", phone="030 123 45 67")},
+        extra=[ExtraContact(label="Studentenpastor", email="pastor@example.nl")],
+    ).model_copy(update=changes)
+    site.mkdir(parents=True, exist_ok=True)
+    export_profile(card, site / "instelling.json")
+    return site / "instelling.json"
+
+
+def test_a_managed_card_is_shown_read_only_and_still_reached_and_read(
+    main_window: MainWindow, qtbot: QtBot, dw_site: Path
+) -> None:
+    ProfileStore().save(trainer_profile())
+    managed_card_file(dw_site)
+    screen = open_profile(main_window, qtbot)
+    text = shown_text(screen)
+    assert "Beheerd door je instelling" in text
+    assert "versie van 01-11-2026" in text
+    assert "Meld het bij Servicedesk Studentzaken (studentzaken@example.nl)." in text
+    assert screen.overdue is not None and not screen.overdue.isVisible()  # not due yet
+
+    decaan = screen.forms["studentendecaan"]
+    assert decaan.fields["phone"].text() == "030 123 45 67"  # the card's, not the own 030 111
+    assert all(edit.isReadOnly() for edit in decaan.fields.values())
+    assert not decaan.today_button.isVisible()
+    assert screen.institution.isReadOnly() and screen.institution.text() == "Hogeschool Voorbeeld"
+    # Reachable with Tab and read by a screen reader: name, value and why it cannot change.
+    phone = decaan.fields["phone"]
+    assert phone.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert phone.accessibleName() == "Studentendecaan: Telefoon"
+    assert phone.accessibleDescription() == "Beheerd door je instelling; niet te wijzigen"
+    phone.setFocus()
+    qtbot.keyClicks(phone, "9")
+    assert phone.text() == "030 123 45 67"
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)
+    assert focused() is decaan.fields["email"]
+    # The card's extra contact is shown read-only; the teacher's own stays editable.
+    assert [f.fields["label"].text() for f in screen.managed_extra_forms] == ["Studentenpastor"]
+    assert screen.managed_extra_forms[0].fields["email"].isReadOnly()
+    assert [c.form.fields["label"].text() for c in screen.extra_cards] == ["Studentenpastor"]
+    assert not screen.extra_cards[0].form.fields["phone"].isReadOnly()
+    # A role the card leaves open is the teacher's to fill in.
+    vp = screen.forms["vertrouwenspersoon"]
+    assert not vp.fields["name"].isReadOnly() and vp.fields["name"].text() == "Mw. De Vries"
+    assert not screen.has_unsaved_changes()
+
+
+def test_own_additions_are_saved_beside_the_card_and_kept_across_an_update(
+    main_window: MainWindow, qtbot: QtBot, dw_site: Path
+) -> None:
+    managed_card_file(dw_site)
+    screen = open_profile(main_window, qtbot)
+    screen.forms["studieloopbaanbegeleider"].fields["name"].setText("Mijn SLB'er")
+    screen.forms["studieloopbaanbegeleider"].fields["email"].setText("slb@example.nl")
+    screen.add_extra(focus=False).form.fields["label"].setText("Mentor")
+    screen.extra_cards[0].form.fields["phone"].setText("06 1234 5678")
+    assert screen.save()
+    own = saved_profile()
+    assert "studentendecaan" not in own.contacts  # the card is never copied into the own file
+    assert own.contacts["studieloopbaanbegeleider"].email == "slb@example.nl"
+    assert own.extra == [ExtraContact(label="Mentor", phone="06 1234 5678")]
+
+    newer = Contact(name="Decanaat", phone="030 765 43 21")
+    managed_card_file(dw_site, issued=date(2026, 12, 1), contacts={"studentendecaan": newer})
+    fresh = ProfileScreen()
+    qtbot.addWidget(fresh)
+    assert fresh.forms["studentendecaan"].fields["phone"].text() == "030 765 43 21"
+    assert fresh.forms["studieloopbaanbegeleider"].fields["email"].text() == "slb@example.nl"
+    assert [c.form.fields["label"].text() for c in fresh.extra_cards] == ["Mentor"]
+    assert any("versie van 01-12-2026" in label.text() for label in fresh.findChildren(QLabel))
+
+
+def test_a_user_import_never_overwrites_the_managed_card(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dw_site: Path,
+) -> None:
+    managed_card_file(dw_site)
+    handout = tmp_path / "kaart.json"
+    export_profile(trainer_profile(), handout)  # decaan 030 111 and a vertrouwenspersoon
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *_: str(handout))
+    screen = open_profile(main_window, qtbot)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    assert dialog_log.names() == ["confirm_import", "info"]
+    (diff,) = dialog_log.calls[0][1]
+    assert "Studentendecaan" not in diff and "030 111" not in diff
+    assert "Vertrouwenspersoon (nieuw)" in diff
+    assert "Rollen die je instelling beheert zijn niet overgenomen." in str(dialog_log.calls[1][1])
+    assert screen.forms["studentendecaan"].fields["phone"].text() == "030 123 45 67"
+    assert "studentendecaan" not in saved_profile().contacts
+    assert load_effective()[0].contacts["studentendecaan"].phone == "030 123 45 67"
+
+
+def test_past_the_review_date_one_quiet_line_names_the_maintainer(
+    main_window: MainWindow, qtbot: QtBot, dw_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(profile_ui, "today", lambda: date(2027, 6, 1))
+    managed_card_file(dw_site)
+    screen = open_profile(main_window, qtbot)
+    assert screen.overdue is not None and screen.overdue.isVisible()
+    assert screen.overdue.text() == (
+        "De contactgegevens van je instelling zijn ouder dan hun controledatum (01-05-2027); "
+        "meld het bij Servicedesk Studentzaken (studentzaken@example.nl)."
+    )
+    # The card's contacts are the maintainer's to check, not the teacher's: not in "Tijd om te
+    # controleren".
+    assert "Studentendecaan" not in screen.stale_list.text()
+
+
+def test_the_tree_uses_the_managed_card(dw_site: Path) -> None:
+    ProfileStore().save(trainer_profile())
+    managed_card_file(dw_site)
+    profile, _notice = tree_ui.load_profile()
+    assert profile.contacts["studentendecaan"].phone == "030 123 45 67"
+    assert profile.contacts["vertrouwenspersoon"].email == "vp@example.nl"
+
+
+def test_start_up_shows_what_changed_once_and_a_broken_card_once(
+    main_window: MainWindow,
+    dialog_log,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    dw_site: Path,
+) -> None:
+    from docentwijzer.first_paint import FirstPaint
+    from docentwijzer.ui import application
+
+    monkeypatch.setattr(dialogs, "show_changes", dialog_log.record("show_changes"))
+    ProfileStore().save(trainer_profile())
+    managed_card_file(dw_site)
+    application.finish_start(main_window, FirstPaint(), follow_language=True)
+    assert dialog_log.names() == ["show_changes"]
+    title, intro, listing, close = dialog_log.calls[0][1]
+    assert title == "Contactgegevens van je instelling" and close == "Sluiten"
+    assert "versie van 01-11-2026" in str(intro)
+    assert "Studentendecaan\n    Telefoon: 030 111 → 030 123 45 67" in str(listing)
+
+    application.finish_start(main_window, FirstPaint(), follow_language=True)
+    assert dialog_log.names() == ["show_changes"]  # once
+
+    (dw_site / "instelling.json").write_text("{ kapot", "utf-8")
+    application.finish_start(main_window, FirstPaint(), follow_language=True)
+    assert dialog_log.names() == ["show_changes", "warn"]
+    assert "vorige versie (van 01-11-2026)" in str(dialog_log.calls[1][1])
+    application.finish_start(main_window, FirstPaint(), follow_language=True)
+    assert dialog_log.names() == ["show_changes", "warn"]  # reported once, the app runs on
