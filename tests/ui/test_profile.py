@@ -658,6 +658,7 @@ def test_start_up_shows_what_changed_once_and_a_broken_card_once(
     dw_site: Path,
 ) -> None:
     from docentwijzer.first_paint import FirstPaint
+
     from docentwijzer.ui import application
 
     monkeypatch.setattr(dialogs, "show_changes", dialog_log.record("show_changes"))
