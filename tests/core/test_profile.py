@@ -17,6 +17,7 @@ from docentwijzer import i18n, paths
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import LANGUAGES
 from docentwijzer.profile import (
+    PROFILE_KIND,
     PROFILE_VERSION,
     ROLES,
     Contact,
@@ -701,3 +702,28 @@ def test_check_report_lists_each_problem_in_the_users_language(tmp_path: Path) -
         "parentheses.",
         "  • 'issued' (the date of this version, such as 2026-11-21) is missing.",
     ]
+
+
+def test_the_readme_tells_it_the_app_reads_and_its_example_passes_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+
+    monkeypatch.delenv("XDG_CONFIG_DIRS", raising=False)
+    for folder in (
+        Unix("DocentWijzer", appauthor=False).site_config_dir,
+        MacOS("DocentWijzer", appauthor=False).site_config_dir,
+        "C:\\ProgramData\\DocentWijzer",  # platformdirs: CSIDL_COMMON_APPDATA + the app's name
+    ):
+        assert f"`{folder}{'/' if '/' in folder else chr(92)}instelling.json`" in readme, folder
+    example = next(
+        block.removeprefix("json\n")
+        for block in readme.split("```")[1::2]
+        if block.startswith("json\n") and PROFILE_KIND in block
+    )
+    path = tmp_path / "instelling.json"
+    path.write_text(example, "utf-8")
+    text, ok = check_report(path)
+    assert ok, text
