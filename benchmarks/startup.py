@@ -121,8 +121,8 @@ if bare:
     qapp.exec()
 else:
     real_configure = application.configure
-    def configure(*args):
-        real_configure(*args)
+    def configure(*args, **kwargs):
+        real_configure(*args, **kwargs)
         mark("look set up (palette, text size, focus ring)")
     application.configure = configure
     app.main([])

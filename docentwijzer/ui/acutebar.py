@@ -8,15 +8,12 @@ at 200% text and in a narrow window. The text is painted, so a screen reader mee
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
     QWidget,
 )
 
@@ -100,12 +97,10 @@ class HelpLinesButton(QPushButton):
         super().resizeEvent(event)
         self.setMinimumHeight(self.heightForWidth(event.size().width()))
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        option.text = ""
-        painter = QStylePainter(self)
-        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The flat button's own panel (it has no text of its own), then the icon and lines.
+        super().paintEvent(event)
+        painter = QPainter(self)
         pad, icon_size, _gap = self._metrics()
         painter.drawPixmap(pad, pad, pixmap("phone", "acute_text", icon_size))
         painter.setPen(QColor(current_theme().colors.acute_text))

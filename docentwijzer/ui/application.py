@@ -21,7 +21,7 @@ from docentwijzer.first_paint import FirstPaint
 from docentwijzer.ui.focusring import install_focus_ring
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.startup import after_first_paint, release_source_cache
-from docentwijzer.ui.theme import apply_theme, install_app_style, paint_first_with_fusion
+from docentwijzer.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from docentwijzer.ui.mainwindow import MainWindow
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 #: At the latest this long after start-up the cycle collector runs again, painted or not.
 GC_FALLBACK_MS = 5000
+#: Start-up: Qt makes plain Fusion the style from the start (our own one, ``ui/appstyle.py``,
+#: follows right after the first paint; a Python style, or asking for the style from Python,
+#: would create its classes before the window could show).
+FUSION_FIRST = ("-style", "Fusion")
 
 
 class Look(Protocol):
@@ -41,7 +45,9 @@ class Look(Protocol):
     def text_scale(self) -> int: ...
 
 
-def configure(app: QApplication, settings: Look) -> None:
+def configure(app: QApplication, settings: Look, *, app_style: bool = True) -> None:
+    """Name, icon, look and translations; ``app_style=False``: leave the style as Qt made it
+    (start-up gives the app its own style right after the first paint)."""
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -50,6 +56,10 @@ def configure(app: QApplication, settings: Look) -> None:
         resources.files("docentwijzer") / "assets/icons/docentwijzer.png"
     ) as png:
         app.setWindowIcon(QIcon(str(png)))
+    if app_style:
+        from docentwijzer.ui import appstyle
+
+        appstyle.install(app)
     apply_theme(app, settings.color_scheme, settings.text_scale)
     install_focus_ring(app)
     install_qt_translator(i18n.language())
@@ -77,9 +87,8 @@ def _run(lang_override: str | None, qt_args: list[str]) -> int:
 
     painted = first_paint.preferences(paths.settings_file())
     i18n.set_language(lang_override or painted.language)
-    app = QApplication(qt_args)
-    paint_first_with_fusion()  # the app's own style right after the first paint
-    configure(app, painted)
+    app = QApplication([*qt_args, *FUSION_FIRST])  # the app's own style after the first paint
+    configure(app, painted, app_style=False)
     window = MainWindow()
     after_first_paint(window, lambda: finish_start(window, painted, lang_override is None))
     # The cycle collector is off until the first paint (``app.main``); should the window never
@@ -104,13 +113,13 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     from docentwijzer.settings import SettingsStore, load_ui_state
     from docentwijzer.storage import remove_stale_temp_files
 
-    from docentwijzer.ui import dialogs
+    from docentwijzer.ui import appstyle, dialogs
     from docentwijzer.ui.single_instance import ActivationWatcher
 
     gc.enable()  # paused for the first paint (app.main)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    install_app_style(app)  # the first frame was drawn by Fusion itself
+    appstyle.install(app)  # the first frame was drawn by Fusion itself
     try:
         i18n.catalog()
         help_content()

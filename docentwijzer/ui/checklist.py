@@ -51,7 +51,6 @@ from docentwijzer.ui import dialogs
 from docentwijzer.ui.areas import area
 from docentwijzer.ui.screen import Screen
 from docentwijzer.ui.widgets import (
-    WrapCheckBox,
     action_bar,
     card,
     heading,
@@ -59,6 +58,7 @@ from docentwijzer.ui.widgets import (
     primary_button,
     sources_line,
 )
+from docentwijzer.ui.wrapping import WrapCheckBox
 
 DATE_FORMAT = "d-M-yyyy"
 

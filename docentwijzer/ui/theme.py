@@ -6,37 +6,25 @@ a sheet of its own on a single widget: every sheet change re-polishes the widget
 region is a screen, the navigation or a bar: regions on screen are restyled at once, hidden
 screens when they are next shown (:func:`style_region`). Screens select
 looks through object names and properties (``variant="primary"``), set before first show.
-:class:`AppStyle` draws what the sheet cannot reach cheaply (check-box and combo-box edges) from
-the same tokens, and makes labels and page scroll areas no Tab stop.
+``ui/appstyle.AppStyle`` draws what the sheet cannot reach cheaply (check-box and combo-box
+edges) from the same tokens, and makes labels and page scroll areas no Tab stop.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
-    QPainter,
     QPalette,
-    QPen,
     QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QDialog,
     QLabel,
-    QProxyStyle,
-    QPushButton,
-    QScrollArea,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
     QWidget,
 )
 
@@ -321,99 +309,6 @@ QSplitter::handle:vertical { height: 1px; }
 """
 
 
-class AppStyle(QProxyStyle):
-    """Fusion, with the app's control edges, and no Tab stop on text or on a page's scroll area.
-
-    Do not override ``pixelMetric`` here: PySide6 (6.12, Python 3.11) mis-counts references to
-    ``None`` when Qt calls it without an option, and the process aborts ("none_dealloc").
-    """
-
-    def polish(self, target: object) -> None:  # type: ignore[override]
-        if isinstance(target, QWidget):
-            _tune(target)
-        super().polish(target)  # type: ignore[arg-type]
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        pe = QStyle.PrimitiveElement
-        if element == pe.PE_FrameFocusRect:
-            return  # the focus ring (ui/focusring.py) shows focus, once, outside the control
-        super().drawPrimitive(element, option, painter, widget)
-        box = element == pe.PE_IndicatorCheckBox
-        if not box and element != pe.PE_IndicatorRadioButton:
-            return
-        c = _theme.colors
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 2 if _theme.trainer else 1
-        pen = QPen(QColor(c.input_border if enabled else c.disabled), width)
-        if not enabled:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = width / 2  # on whole pixels: a crisp edge, not a blurred one
-        rect = option.rect.toRectF().adjusted(inset, inset, -inset, -inset)
-        if box:
-            painter.drawRoundedRect(rect, 2, 2)
-        else:
-            painter.drawEllipse(rect)
-        painter.restore()
-
-    def drawComplexControl(
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        cc = QStyle.ComplexControl
-        if control not in (cc.CC_ComboBox, cc.CC_SpinBox):
-            return
-        # Fusion draws these edges as a shade of the window colour: invisible in dark mode.
-        c = _theme.colors
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 2 if _theme.trainer else 1
-        pen = QPen(QColor(c.input_border if enabled else c.disabled), width)
-        if not enabled:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        half = width / 2  # on whole pixels: a crisp edge
-        rect = option.rect.toRectF().adjusted(half, half, -half, -half)
-        painter.drawRoundedRect(rect, RADIUS["control"], RADIUS["control"])
-        painter.restore()
-
-
-def _tune(widget: QWidget) -> None:
-    """Once per widget, when it is first polished."""
-    if widget.property("_dwTuned"):
-        return
-    widget.setProperty("_dwTuned", True)
-    if isinstance(widget, QLabel):
-        # Selectable text gets ClickFocus, so screen readers call ~190 labels "focusable";
-        # selecting with the mouse and the context menu's Copy work without focus.
-        if widget.focusPolicy() == Qt.FocusPolicy.ClickFocus:
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        plain_name(widget)
-    elif isinstance(widget, QScrollArea) and not isinstance(widget, QAbstractItemView):
-        # A page is no Tab stop (it was announced as "filler" with no visible focus); the
-        # focus ring scrolls the focused control into view (ui/focusring.py).
-        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    elif isinstance(widget, QPushButton) and not isinstance(widget.window(), QDialog):
-        # Return presses a focused button, as Space does (outside dialogs, where Return is
-        # the dialog's default button).
-        widget.setAutoDefault(True)
-
-
 def plain_name(label: QLabel) -> None:
     """A label showing rich text is read by its text: give it the words, not the markup.
 
@@ -433,67 +328,6 @@ def plain_text(html: str) -> str:
     """What a screen reader should say for a piece of rich text: the words, no tags or
     entities ("&#x27;" becomes "'")."""
     return QTextDocumentFragment.fromHtml(html).toPlainText().strip()
-
-
-_app_style: AppStyle | None = None
-
-
-def shield_none() -> None:
-    """Keep PySide6 from dropping the last reference to ``None`` (the process then aborts).
-
-    PySide6 6.12 on Python 3.11 loses one reference to ``None`` on every call of a ``QStyle``
-    method that returns nothing when it is called from Python, as :class:`AppStyle` does
-    (``super().drawPrimitive(...)``, thousands of times a minute). After a while the count
-    reaches zero and Python aborts with "none_dealloc" (it did after a trainer session, and
-    in the test suite). Python 3.12 and later never free ``None``; on older versions, give it
-    so many references (2**40) that a lifetime of drawing cannot use them up. Extra
-    references to ``None`` cost nothing.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 39:
-        refcount.value += 1 << 40
-
-
-#: Start-up's first frame is drawn by Fusion itself; :class:`AppStyle` follows right after it.
-_fusion_first = False
-
-
-def paint_first_with_fusion() -> None:
-    """Start-up: the first frame is drawn by plain Fusion, :func:`install_app_style` follows.
-
-    A style with Python overrides makes PySide6 create the Python classes of all of Qt's widgets
-    and style options the first time one it has not met passes through (a scroll area's private
-    scroll-bar container, each kind of style option): about 15 ms, measured, before the window
-    could show. Nothing AppStyle adds is in the first frame: Fusion draws focus rectangles only
-    after Tab, the Start screen has no check box, radio or combo box, and its per-widget tuning
-    (focus policy, accessible names, Return on buttons) takes effect when it polishes each
-    widget, right after the paint (a test compares the first frame with the settled window).
-    """
-    global _fusion_first
-    _fusion_first = True
-
-
-def install_app_style(app: QApplication) -> None:
-    """Right after the first paint: the app's own style (re-polishes the widgets built so far)."""
-    global _fusion_first
-    _fusion_first = False
-    _ensure_style(app)
-
-
-def _ensure_style(app: QApplication) -> None:
-    global _app_style
-    if _app_style is None and _fusion_first:
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")
-        return
-    if _app_style is None:  # once: app.style() is wrapped by the style-sheet style afterwards
-        shield_none()
-        _app_style = AppStyle(QStyleFactory.create("Fusion"))
-        app.setStyle(_app_style)
 
 
 class _LateSheet(QObject):
@@ -561,7 +395,6 @@ def apply_theme(
     ``contrast``: trainer mode's high-contrast look (bigger targets, thicker focus ring).
     """
     global _theme
-    _ensure_style(app)
     scheme = effective_scheme(scheme_setting)
     key = f"contrast_{scheme}" if contrast else scheme
     _theme = Theme(key, text_scale, contrast)

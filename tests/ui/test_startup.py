@@ -42,6 +42,13 @@ def look(window):
         "dark": app.palette().color(app.palette().ColorRole.Window).lightness() < 128,
         "modules": sorted(sys.modules),
         "gc": gc.isenabled(),
+        # The Qt classes PySide6 has created so far (it creates each when first named).
+        "qt": sorted(
+            name
+            for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
+            for name in vars(sys.modules[module])
+            if name.startswith("Q")
+        ),
     }
 
 def shots(window, when):
@@ -61,7 +68,7 @@ def shots(window, when):
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if isinstance(watched, QMainWindow) and event.type() == QEvent.Type.Paint:
-            QApplication.instance().removeEventFilter(self)
+            watched.removeEventFilter(self)
             report["painted"] = look(watched)
             # Before the work that waits for the first paint (queued after this).
             QTimer.singleShot(0, lambda: report.update(painted_shots=shots(watched, "painted")))
@@ -81,13 +88,15 @@ def done(window):
     QApplication.quit()
 
 probe = FirstPaint()
-real_exec = QApplication.exec
+real_show = QMainWindow.show
 
-def exec_():
-    QApplication.instance().installEventFilter(probe)
-    return real_exec()
+def show(window):
+    # On the window only: a filter on the whole application would bring every object Qt
+    # made itself into Python, and PySide6 would create the classes it might be.
+    window.installEventFilter(probe)
+    real_show(window)
 
-QApplication.exec = staticmethod(exec_)
+QMainWindow.show = show
 from docentwijzer.app import main
 main([a for a in sys.argv[1:] if a != "--tour" and not a.startswith(("--shots", "/"))])
 print("REPORT" + json.dumps(report))
@@ -127,6 +136,20 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> Non
     # The probe does see them once they load: the settings are validated, the notes panel built.
     assert "pydantic" in after and "cryptography" in after
     assert report["notices"] == []
+
+
+def test_the_style_classes_are_not_created_before_the_first_paint(tmp_path: Path) -> None:
+    """PySide6 creates a Qt class, with a Python enum for each enum it holds, when a module first
+    names it: Qt's style classes (about 6 ms) wait until the app's own style is installed right
+    after the first paint, which plain Fusion draws; so do the wrapping check box and radio
+    button, which the Start screen does not have."""
+    report = start(tmp_path)
+    before, after = set(report["painted"]["qt"]), set(report["settled"]["qt"])
+    later = {"QStyle", "QProxyStyle", "QStyleOptionButton"}
+    assert before & later == set()
+    assert "docentwijzer.ui.wrapping" not in report["painted"]["modules"]
+    assert "QPushButton" in before  # the probe does see what the first paint needs
+    assert {"QStyle", "QProxyStyle"} <= after  # and the style once it is installed
 
 
 def test_the_garbage_collector_waits_for_the_first_paint_and_runs_again_after_it(

@@ -11,7 +11,8 @@ from tests.ui.pixels import ratio
 from tests.ui.test_accessibility import accessible_name
 
 from docentwijzer.ui.mainwindow import MainWindow
-from docentwijzer.ui.widgets import CardButton, WrapCheckBox
+from docentwijzer.ui.widgets import CardButton
+from docentwijzer.ui.wrapping import WrapCheckBox
 
 
 def test_a_wrapping_check_box_is_one_control_read_once(

@@ -43,13 +43,12 @@ from docentwijzer.ui.openheid.parts import (
     text_label,
 )
 from docentwijzer.ui.widgets import (
-    WrapCheckBox,
-    WrapRadioButton,
     card,
     heading,
     paragraph,
     sources_line,
 )
+from docentwijzer.ui.wrapping import WrapCheckBox, WrapRadioButton
 
 # -- pages ---------------------------------------------------------------------------------------
 

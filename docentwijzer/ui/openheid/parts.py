@@ -27,7 +27,7 @@ from docentwijzer.openheid import (
     Question,
 )
 
-from docentwijzer.ui.widgets import WrapCheckBox, WrapRadioButton
+from docentwijzer.ui.wrapping import WrapCheckBox, WrapRadioButton
 
 STUDENT_SCALE = 1.3
 

@@ -33,7 +33,7 @@ from docentwijzer.ui.openheid.parts import (
     page_title,
     text_label,
 )
-from docentwijzer.ui.widgets import WrapCheckBox
+from docentwijzer.ui.wrapping import WrapCheckBox
 
 
 class WeighRow(QWidget):
