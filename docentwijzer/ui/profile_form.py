@@ -62,6 +62,8 @@ class ContactForm(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        #: The widget each field's row holds (the field, or the field with its message).
+        self.rows: dict[str, QWidget] = {}
         self.locked = False
         for field in ("label", *TEXT_FIELDS) if extra else TEXT_FIELDS:
             self._add(field)
@@ -77,9 +79,10 @@ class ContactForm(QWidget):
         edit.textChanged.connect(self._edited)
         self.fields[field] = edit
         if field in ("label", "phone", "email"):
-            self.form.addRow(field_label(field), self._with_error(field, edit))
+            self.rows[field] = self._with_error(field, edit)
         else:
-            self.form.addRow(field_label(field), edit)
+            self.rows[field] = edit
+        self.form.addRow(field_label(field), self.rows[field])
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         """``widget`` with room for an inline message under it."""
@@ -108,7 +111,8 @@ class ContactForm(QWidget):
         line.addWidget(edit, 1)
         line.addWidget(self.today_button)
         self.fields["checked"] = edit
-        self.form.addRow(field_label("checked"), self._with_error("checked", row))
+        self.rows["checked"] = self._with_error("checked", row)
+        self.form.addRow(field_label("checked"), self.rows["checked"])
 
     def set_locked(self, locked: bool) -> None:
         """Read-only: the institution's card. Still a Tab stop and read by a screen reader."""
@@ -120,6 +124,13 @@ class ContactForm(QWidget):
             if locked:
                 edit.setPlaceholderText("")
         self.today_button.setVisible(not locked)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """A locked form shows only what the card fills in: an empty field one cannot fill is
+        noise, on screen and in the Tab order."""
+        for field, row in self.rows.items():
+            self.form.setRowVisible(row, not self.locked or bool(self.fields[field].text()))
 
     def set_title(self, title: str) -> None:
         """Rename the contact for screen readers (extra contacts are renumbered)."""
@@ -138,6 +149,7 @@ class ContactForm(QWidget):
             edit.setText(format_date(value) if isinstance(value, date) else (value or ""))
             edit.blockSignals(False)
         self._show_problems({})
+        self._show_rows()
 
     def contact(self) -> Contact:
         """What is typed, leniently: an unreadable date counts as empty (see problems())."""

@@ -29,7 +29,7 @@ from docentwijzer.dates import format_date
 from docentwijzer.handoff import Channel, Reopen, SignalContext
 from docentwijzer.helplines import help_content
 from docentwijzer.i18n import t
-from docentwijzer.profile import InstitutionProfile, load_effective
+from docentwijzer.profile import ROLES, InstitutionProfile, load_effective, managed_overdue
 from docentwijzer.tree import (
     SUICIDE_LEAF,
     Action,
@@ -472,6 +472,11 @@ class TreeScreen(Screen):
         contacts = resolve_contacts(leaf, profile, help_content(), now)
         self.contacts = contacts
         self.node_layout.addWidget(contacts_block(contacts, is_office_hours(now)))
+        overdue = managed_overdue(profile, now.date())
+        if overdue and any(c.key in ROLES and not c.missing for c in contacts):
+            line = paragraph(overdue, muted=True)  # the institution's card is past its review
+            line.setObjectName("managedOverdue")
+            self.node_layout.addWidget(line)
         if any(c.missing for c in contacts):
             go = QPushButton(t("tree.open_profile"))
             go.setObjectName("openProfile")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -24,12 +24,14 @@ from docentwijzer.profile import (
     read_profile_file,
 )
 from docentwijzer.settings import Settings, SettingsStore
+from docentwijzer.tree import StepNode
 
 from docentwijzer.ui import dialogs
 from docentwijzer.ui import profile as profile_ui
 from docentwijzer.ui import tree as tree_ui
 from docentwijzer.ui.mainwindow import MainWindow
 from docentwijzer.ui.profile import ProfileScreen
+from docentwijzer.ui.tree import TreeScreen
 
 TODAY = date(2026, 11, 21)
 
@@ -565,8 +567,8 @@ def test_a_managed_card_is_shown_read_only_and_still_reached_and_read(
     phone.setFocus()
     qtbot.keyClicks(phone, "9")
     assert phone.text() == "030 123 45 67"
-    qtbot.keyClick(phone, Qt.Key.Key_Tab)
-    assert focused() is decaan.fields["email"]
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)  # on to the next role (its empty fields are hidden)
+    assert focused() is screen.forms["studentpsycholoog"].fields["name"]
     # The card's extra contact is shown read-only; the teacher's own stays editable.
     assert [f.fields["label"].text() for f in screen.managed_extra_forms] == ["Studentenpastor"]
     assert screen.managed_extra_forms[0].fields["email"].isReadOnly()
@@ -680,3 +682,43 @@ def test_start_up_shows_what_changed_once_and_a_broken_card_once(
     assert "vorige versie (van 01-11-2026)" in str(dialog_log.calls[1][1])
     application.finish_start(main_window, FirstPaint(), follow_language=True)
     assert dialog_log.names() == ["show_changes", "warn"]  # reported once, the app runs on
+
+
+def test_a_managed_role_shows_only_the_fields_the_card_fills_in(
+    main_window: MainWindow, qtbot: QtBot, dw_site: Path
+) -> None:
+    managed_card_file(dw_site)
+    screen = open_profile(main_window, qtbot)
+    decaan = screen.forms["studentendecaan"]
+    shown = [f for f, edit in decaan.fields.items() if edit.isVisibleTo(screen)]
+    assert shown == ["name", "phone"]
+    open_role = screen.forms["vertrouwenspersoon"]
+    assert all(edit.isVisibleTo(screen) for edit in open_role.fields.values())
+    # Tab goes from the card's phone to the next thing one can reach, not into empty fields.
+    decaan.fields["phone"].setFocus()
+    qtbot.keyClick(decaan.fields["phone"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() not in decaan.fields.values()
+
+
+def test_past_the_review_date_the_tree_shows_the_line_beside_the_contacts(
+    main_window: MainWindow, qtbot: QtBot, dw_site: Path
+) -> None:
+    managed_card_file(dw_site)
+    main_window.navigate("beslisboom")
+    screen = main_window.current_screen()
+    assert isinstance(screen, TreeScreen)
+    screen.clock = lambda: datetime(2027, 6, 1, 10, 0)  # type: ignore[method-assign]
+    screen.restart()
+    for target in ("zelfdoding", "gesprek", "behoefte", "OMSTANDIGHEDEN"):
+        while isinstance(screen.walk.current, StepNode):
+            screen.choose(screen.walk.current.next)
+        screen.choose(target)
+    assert screen.walk.current.id == "OMSTANDIGHEDEN"
+    shown = [w for w in screen.findChildren(QLabel, "managedOverdue") if w.isVisibleTo(screen)]
+    assert [w.text() for w in shown] == [
+        "De contactgegevens van je instelling zijn ouder dan hun controledatum (01-05-2027); "
+        "meld het bij Servicedesk Studentzaken (studentzaken@example.nl)."
+    ]
+    screen.clock = lambda: datetime(2027, 4, 1, 10, 0)  # type: ignore[method-assign]
+    screen.render()
+    assert not [w for w in screen.findChildren(QLabel, "managedOverdue") if w.isVisibleTo(screen)]
