@@ -42,8 +42,8 @@ def run_self_test() -> tuple[bool, str]:
     status = "OK" if not problems else "FAILED"
     summary = (
         f"{APP_NAME} {__version__} self-test {status}: {screens} screens built, "
-        f"{report.documents} content files and {report.strings} strings checked "
-        f"in {len(i18n.LANGUAGES)} languages"
+        f"{report.documents} content files and {report.strings} strings checked, "
+        f"{report.pdfs} PDFs written, in {len(i18n.LANGUAGES)} languages"
     )
     if problems:
         summary += "\n" + "\n".join(f"  - {p}" for p in problems)

@@ -33,6 +33,7 @@ def test_self_test_builds_everything_and_says_so() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test OK" in result.stdout
     assert "2 languages" in result.stdout
+    assert "2 PDFs written" in result.stdout
 
 
 def test_unknown_language_is_refused_with_a_message() -> None:
