@@ -17,7 +17,9 @@ rm -rf "$venv" build/pyinstaller dist/DocentWijzer
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
   --require-hashes --only-binary=:all: -r packaging/requirements.lock
 "$venv/bin/python" packaging/check_lock.py
-PYTHONPATH="$PWD" "$venv/bin/python" -m PyInstaller --noconfirm --clean \
+# A fixed hash seed: PyInstaller writes base_library.zip in set order, which otherwise changes
+# from run to run; with it two builds of the same commit are byte for byte the same.
+PYTHONHASHSEED=0 PYTHONPATH="$PWD" "$venv/bin/python" -m PyInstaller --noconfirm --clean \
   --distpath dist --workpath build/pyinstaller packaging/docentwijzer.spec
 app=dist/DocentWijzer/DocentWijzer
 home=$(mktemp -d)

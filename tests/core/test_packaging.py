@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import configparser
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -249,3 +250,122 @@ def test_the_lock_holds_every_package_the_runtime_needs_at_the_version_the_tests
         assert name in pins, f"{name} is needed at run time but not locked"
         # ./dev installs from the lock: the tests run the versions the frozen build ships.
         assert {str(pin.version) for pin in pins[name]} == {metadata.version(name)}, name
+
+
+# The lean build (Linux): the spec keeps what the app loads, and the ICU data it ships holds
+# root, Dutch and English only (packaging/icu_data.py) and sorts and names as the full data does.
+def test_the_lean_build_keeps_the_qt_plugins_and_translation_the_app_loads() -> None:
+    kept = _spec_constant("QT_PLUGINS_KEPT")
+    assert isinstance(kept, dict)
+    assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= kept["platforms"]
+    # Dead keys and compose (é, ë) on X11, and input methods.
+    assert "libcomposeplatforminputcontextplugin.so" in kept["platforminputcontexts"]
+    assert "libibusplatforminputcontextplugin.so" in kept["platforminputcontexts"]
+    assert "libxdg-shell.so" in kept["wayland-shell-integration"]
+    # --self-test builds every screen on the offscreen platform.
+    app = (ROOT / "docentwijzer/app.py").read_text(encoding="utf-8")
+    assert 'os.environ["QT_QPA_PLATFORM"] = "offscreen"' in app
+    # Qt's own texts: the app loads qtbase_<lang>, the build ships those.
+    translation = (ROOT / "docentwijzer/ui/qt_translation.py").read_text(encoding="utf-8")
+    assert 'translator.load(f"qtbase_{lang}", folder)' in translation
+    assert set(_spec_constant("QT_TRANSLATIONS")) == {"qtbase_nl.qm", "qtbase_en.qm"}  # type: ignore[arg-type]
+
+
+def test_the_icu_data_keeps_root_dutch_english_and_what_belongs_to_no_language() -> None:
+    keep = _load("icu_data").keep
+    for item in (
+        "coll/root.res",
+        "coll/nl.res",
+        "coll/ucadata.icu",
+        "coll/res_index.res",
+        "nl.res",
+        "nl_BE.res",
+        "en_US_POSIX.res",
+        "en_001.res",
+        "zone/nl.res",
+        "pool.res",
+        "zone/pool.res",
+        "supplementalData.res",
+        "zoneinfo64.res",
+        "metaZones.res",
+        "uprops.icu",
+        "nfkc.nrm",
+        "brkitr/word.brk",
+        "brkitr/root.res",
+        "cnvalias.icu",
+    ):
+        assert keep(item), item
+    for item in (
+        "de.res",
+        "nds.res",
+        "coll/zh.res",
+        "coll/de__PHONEBOOK.res",
+        "zone/fr_CA.res",
+        "curr/ja.res",
+        "brkitr/cjdict.dict",
+        "ibm-1047_P100-1995.cnv",
+        "translit/root.res",
+    ):
+        assert not keep(item), item
+
+
+ICU_TOOLS = ("objcopy", "nm", "icupkg", "gcc")
+QT_TEXTS = r"""
+import json, sys
+from PySide6.QtCore import QCollator, QDateTime, QLocale, QTimeZone
+words = ["zebra", "Ærø", "appel", "IJsland", "ijs", "Île", "10 dingen", "9 dingen", "école",
+         "Zeeland", "éen", "een", "Één", "Åse", "aap"]
+result = {}
+for name in ("nl_NL", "nl_BE", "en_GB", "en_US"):
+    collator = QCollator(QLocale(name))
+    result[name] = sorted(words, key=collator.sortKey)
+    collator.setNumericMode(True)
+    result[name + " numeric"] = sorted(words, key=collator.sortKey)
+result["upper"] = QLocale("nl_NL").toUpper("ijsje straße")
+zone = QTimeZone(b"Europe/Amsterdam")
+moment = QDateTime.fromString("2026-01-15T12:00:00", "yyyy-MM-ddTHH:mm:ss")
+for name in ("nl_NL", "en_GB"):
+    result["zone " + name] = zone.displayName(moment, QTimeZone.NameType.LongName, QLocale(name))
+maps = open("/proc/self/maps").read().splitlines()
+result["icudata"] = sorted({line.split()[-1] for line in maps if "libicudata" in line})
+print(json.dumps(result))
+"""
+
+
+def _qt_texts(library_path: Path | None) -> dict[str, object]:
+    env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+    if library_path is not None:
+        env["LD_LIBRARY_PATH"] = str(library_path)
+    done = subprocess.run(
+        [sys.executable, "-c", QT_TEXTS], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Could not create collator" not in done.stderr, done.stderr
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the lean build is Linux's")
+def test_the_smaller_icu_data_sorts_and_names_as_the_full_data_does(tmp_path: Path) -> None:
+    missing = [tool for tool in ICU_TOOLS if shutil.which(tool) is None]
+    if missing:
+        message = f"{', '.join(missing)} not installed (binutils, icu-devtools, gcc)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + "; .ci/run installs them")
+        pytest.skip(message)
+    import PySide6
+
+    [full] = (Path(PySide6.__file__).parent / "Qt/lib").glob("libicudata.so.*")
+    smaller = _load("icu_data").subset(full, tmp_path / "work")
+    assert smaller is not None
+    assert smaller.name == full.name
+    assert smaller.stat().st_size < full.stat().st_size / 4
+    (tmp_path / "lib").mkdir()
+    shutil.copy(smaller, tmp_path / "lib" / full.name)
+    expected = _qt_texts(None)
+    got = _qt_texts(tmp_path / "lib")
+    assert got.pop("icudata") == [str(tmp_path / "lib" / full.name)]  # really the smaller one
+    expected.pop("icudata")
+    assert got == expected
+    assert expected["nl_NL numeric"][:2] == ["9 dingen", "10 dingen"]  # type: ignore[index]
+    assert expected["zone nl_NL"] == "Midden-Europese standaardtijd"
