@@ -87,6 +87,8 @@ class ChecklistContent(ContentDocument):
     groups: list[SignalGroup] = Field(min_length=1)
     #: "Signals are a reason to talk, not a conclusion": shown with every summary.
     reminder: Guidance
+    #: Why: complaints and wellbeing are two axes (the dual continuum), shown after the reminder.
+    continuum: Guidance
 
     @model_validator(mode="after")
     def _unique_ids(self) -> ChecklistContent:
@@ -315,7 +317,7 @@ def summarise(
         urgent=urgent,
         groups=groups,
         emphasis=_emphasis(urgent, ticked),
-        reminder=content.reminder.text,
+        reminder=f"{content.reminder.text} {content.continuum.text}",
         context=context,
     )
 

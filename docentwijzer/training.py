@@ -3,7 +3,8 @@
 Cases are content (``content/<lang>/casuistiek.json``); a trainer can add their own files in the
 same format to ``<data dir>/casuistiek/``. Those are validated on load, and a broken one is
 reported (file, item, field) instead of stopping the app. The background figures and the five
-pillars of an integral approach come from ``content/<lang>/achtergrond.json``.
+pillars of an integral approach come from ``content/<lang>/achtergrond.json``, with the
+Achtergrond page every teacher can read (:class:`Background`).
 
 A case stores the route it is meant to take through the referral tree as answer labels plus
 the leaf it should end at, and how the worry arrived in the story (the walk's channel), so the
@@ -227,13 +228,53 @@ class Pillar(_Model):
     source: Source
 
 
-class Background(ContentDocument):
-    """``content/<lang>/achtergrond.json``: Monitor figures and the five pillars."""
+class BackgroundPoint(_Model):
+    """One short, sourced sentence or two of the Achtergrond page."""
 
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    text: str = Field(min_length=1, max_length=400)
+    source: Source
+
+
+class BackgroundSection(_Model):
+    """A card of the Achtergrond page: what a signal says, who does what, and so on."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    points: list[BackgroundPoint] = Field(min_length=1, max_length=8)
+
+
+class Background(ContentDocument):
+    """``content/<lang>/achtergrond.json``: the Achtergrond page, Monitor figures, five pillars.
+
+    The page (``title``, ``intro``, ``sections``) is for every teacher: what a signal does and
+    does not say, who does what in the support chain, and what the institution arranges. The
+    figures and pillars are trainer mode's slides.
+    """
+
+    title: str = Field(min_length=1)
+    intro: str = Field(min_length=1)
+    sections: list[BackgroundSection] = Field(min_length=1)
     monitor: str = Field(min_length=1)
     figures: list[Figure] = Field(min_length=1)
     pillars_title: str = Field(min_length=1)
     pillars: list[Pillar] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Background:
+        ids = [point.id for section in self.sections for point in section.points]
+        ids += [section.id for section in self.sections]
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        if doubles:
+            raise ValueError(f"ids used twice: {', '.join(doubles)}")
+        return self
+
+    @property
+    def page_sources(self) -> list[Source]:
+        """Every source of the page, once, in the order first cited."""
+        return list(
+            dict.fromkeys(point.source for section in self.sections for point in section.points)
+        )
 
 
 def builtin_cases(lang: Lang | None = None) -> CaseSet:

@@ -40,6 +40,7 @@ AREAS: tuple[Area, ...] = (
     Area("acuut", "docentwijzer.ui.acute:AcuteScreen", in_nav=False),
     Area("zelfzorg", "docentwijzer.ui.zelfzorg:SelfCareScreen", in_nav=False),
     Area("bronnen", "docentwijzer.ui.bronnen:SourcesScreen", in_nav=False),
+    Area("achtergrond", "docentwijzer.ui.achtergrond:BackgroundScreen", in_nav=False),
 )
 
 

@@ -259,16 +259,25 @@ class ChecklistScreen(Screen):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.emphasis_label = paragraph("", rich=True)
         self.emphasis_label.setObjectName("summaryEmphasis")
-        self.reminder_label = paragraph(self.content.reminder.text, muted=True)
+        reminder = self.content.reminder
+        continuum = self.content.continuum
+        self.reminder_label = paragraph(f"{reminder.text} {continuum.text}", muted=True)
         self.reminder_label.setObjectName("summaryReminder")
+        self.background_button = QPushButton(t("achtergrond.from_checklist"))
+        self.background_button.setObjectName("toBackground")
+        self.background_button.clicked.connect(
+            lambda: self.window().navigate("achtergrond")  # type: ignore[attr-defined]
+        )
         box = card(
             heading(t("checklist.summary_title"), 2),
             self.summary_label,
             self.emphasis_label,
             self.reminder_label,
-            sources_line([self.content.reminder.source]),
+            self.background_button,
+            sources_line([reminder.source, continuum.source]),
             object_name="card",
         )
+        box.layout().setAlignment(self.background_button, Qt.AlignmentFlag.AlignLeft)
         box.setAccessibleName(t("checklist.summary_title"))
         self.body.addWidget(box)
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from docentwijzer.belonging import belonging_content
+from docentwijzer.checklist import Tick, checklist_content, summarise
 from docentwijzer.i18n import LANGUAGES, Lang
 from docentwijzer.oefenen import practice_content
 from docentwijzer.training import background, builtin_cases
@@ -197,3 +198,190 @@ def test_the_monitor_figures_explain_internalising_and_the_four_percent(lang: La
     assert pills.value == "4%"
     assert "5%" in pills.detail
     assert {"nl": "een op de twintig", "en": "one in twenty"}[lang] in pills.detail
+
+
+# -- the Trimbos factsheet is drawn on where a teacher meets it ---------------------------------
+
+FACTSHEET = "trimbos-factsheet-integraal-werken"
+
+
+def _cited_items(value: Any, ref: str, path: str = "") -> set[str]:
+    """Items (by their place in the file) whose own source is ``ref``."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        here = f"{path}/{value.get('id', '')}"
+        source = value.get("source")
+        if isinstance(source, dict) and source.get("ref") == ref:
+            found.add(here)
+        for key, child in value.items():
+            if key not in ("source", "sources"):
+                found |= _cited_items(child, ref, f"{here}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found |= _cited_items(child, ref, f"{path}[{index}]")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_factsheet_is_drawn_on_in_at_least_five_places_a_teacher_sees(lang: Lang) -> None:
+    places = {
+        f"{name}{item}"
+        for name in ("signalering", "beslisboom", "achtergrond", "belonging", "oefenen")
+        for item in _cited_items(_raw(name, lang), FACTSHEET)
+    }
+    assert len(places) >= 5, places
+    # among them: the checklist's summary, the tree and the Achtergrond page
+    assert any(place.startswith("signalering") for place in places)
+    assert any(place.startswith("beslisboom") for place in places)
+    assert any(place.startswith("achtergrond") for place in places)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_checklist_summary_says_symptoms_and_wellbeing_are_two_axes(lang: Lang) -> None:
+    content = checklist_content(lang)
+    summary = summarise(content, [Tick(signal_id="somber")], pseudonym="AB")
+    assert content.continuum.source.ref == FACTSHEET
+    assert content.continuum.text in summary.as_text()
+    assert content.reminder.text in summary.as_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_tree_says_a_signal_is_no_conclusion_and_where_referral_agreements_help(
+    lang: Lang,
+) -> None:
+    tree = tree_content(lang)
+    role = {point.id: point for point in tree.your_role}
+    assert role["twee-dimensies"].source.ref == FACTSHEET
+    overleg = {action.id: action for action in tree.node("OVERLEG").actions}  # type: ignore[union-attr]
+    assert overleg["verwijsafspraken"].source.ref == FACTSHEET
+
+
+# -- who does what in the support chain ---------------------------------------------------------
+
+CHAIN = {
+    "nl": (
+        "docent",
+        "studieloopbaanbegeleider",
+        "studentendecaan",
+        "studentpsycholoog",
+        "huisarts",
+        "ggz",
+        "verslavingszorg",
+        "gemeente",
+        "wachtlijst",
+        "cultuur",
+        "redelijk alternatief",
+        "lhbtq+",
+        "migratieachtergrond",
+        "internationale studenten",
+    ),
+    "en": (
+        "teacher",
+        "study career coach",
+        "student counsellor",
+        "student psychologist",
+        "gp",
+        "mental health care",
+        "addiction care",
+        "municipality",
+        "waiting list",
+        "culture",
+        "reasonable alternative",
+        "lgbtq+",
+        "migration background",
+        "international students",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_background_page_says_who_does_what_in_the_support_chain(lang: Lang) -> None:
+    page = background(lang)
+    text = " ".join(point.text for section in page.sections for point in section.points)
+    missing = [word for word in CHAIN[lang] if word not in text.casefold()]
+    assert not missing
+    sections = {section.id for section in page.sections}
+    assert {"twee-dimensies", "wie-doet-wat", "startposities", "monitor", "samen"} <= sections
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_trees_leaves_say_who_does_what_where_it_helps(lang: Lang) -> None:
+    tree = tree_content(lang)
+
+    def actions(leaf: str) -> dict[str, str]:
+        return {a.id: a.text for a in tree.node(leaf).actions}  # type: ignore[union-attr]
+
+    assert {"al-in-behandeling", "wachtlijst"} <= set(actions("PSYCHISCH"))
+    assert "aanpassing" in actions("STUDIE")
+    assert "buiten" in actions("OMSTANDIGHEDEN")
+    assert "cultuur" in actions("GESPREK")
+    for node in tree.nodes:
+        urgent = getattr(node, "urgent", False)
+        see_also = getattr(node, "see_also", None)
+        if see_also is None:
+            continue
+        # the non-urgent leaves link to the background; the urgent ones stay short
+        assert ("achtergrond" in see_also) is (not urgent), node.id
+
+
+# -- the Monitor's nuance -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_monitor_nuance_reaches_the_teacher(lang: Lang) -> None:
+    no_help = tree_content(lang).node("GEEN_HULP")
+    assert {"nl": "bijna de helft", "en": "nearly half"}[lang] in no_help.summary  # type: ignore[union-attr]
+    page = background(lang)
+    monitor = next(section for section in page.sections if section.id == "monitor")
+    text = " ".join(point.text for point in monitor.points)
+    # the slide's risk factors, and what protects
+    for word in {
+        "nl": ("stress", "prestatiedruk", "eenzaamheid", "sociale steun", "beschermen"),
+        "en": ("stress", "performance pressure", "loneliness", "social support", "protect"),
+    }[lang]:
+        assert word in text, word
+    shares = next(p for s in page.sections for p in s.points if p.id == "aandelen").text
+    for figure in ("15,9%", "10,8%", "12,3%", "8,1%"):
+        assert (figure if lang == "nl" else figure.replace(",", ".")) in shares
+
+
+# -- two tracks, self-efficacy, mental health literacy, and where the teacher stops ---------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_self_efficacy_and_literacy_come_with_the_line_that_persistent_low_mood_is_referred(
+    lang: Lang,
+) -> None:
+    page = background(lang)
+    points = {p.id: p for s in page.sections for p in s.points}
+    assert {"twee-sporen", "self-efficacy", "gezondheidsvaardigheden", "grens"} <= set(points)
+    refer = {"nl": "verwijs door", "en": "refer them"}[lang]
+    assert refer in points["grens"].text
+    own = {"nl": "eigen formulering van DocentWijzer", "en": "DocentWijzer's own wording"}[lang]
+    assert own in points["grens"].source.label(lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_belongings_why_has_the_two_tracks_self_efficacy_and_where_the_teacher_stops(
+    lang: Lang,
+) -> None:
+    content = belonging_content(lang)
+    why = {section.id: section for section in content.why}
+    assert why["welzijn-en-leren"].source.ref == FACTSHEET
+    assert why["twee-sporen"].source.ref == "dopmeijer-webinar-studentenwelzijn"
+    assert "Bandura" in why["self-efficacy"].text
+    refer = {"nl": "verwijs door", "en": "refer them"}[lang]
+    assert refer in why["grens"].text
+    own = {"nl": "eigen formulering van DocentWijzer", "en": "DocentWijzer's own wording"}[lang]
+    assert own in why["grens"].source.label(lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tips_name_support_beyond_talking_and_mental_health_skills(lang: Lang) -> None:
+    content = belonging_content(lang)
+    energisers, skills = content.tip("energizers"), content.tip("vaardigheden")
+    assert energisers is not None and skills is not None
+    assert {"nl": "niet alleen praten", "en": "not be only talking"}[lang] in energisers.what
+    assert {"nl": "mentale gezondheidsvaardigheden", "en": "mental health skills"}[lang] in (
+        skills.what
+    )
