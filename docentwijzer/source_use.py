@@ -25,7 +25,7 @@ DOCUMENT_AREAS: dict[str, str] = {
     "belonging": "belonging",
     "oefenen": "oefenen",
     "casuistiek": "training",
-    "achtergrond": "training",
+    "achtergrond": "achtergrond",
     "zelfzorg": "zelfzorg",
 }
 
