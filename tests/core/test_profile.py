@@ -727,3 +727,17 @@ def test_the_readme_tells_it_the_app_reads_and_its_example_passes_the_check(
     path.write_text(example, "utf-8")
     text, ok = check_report(path)
     assert ok, text
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_a_hostile_managed_file_is_refused_quickly_reported_and_the_start_goes_on(
+    dw_site: Path, kind: str
+) -> None:
+    """A link to a device, a FIFO, deep nesting, 200 MB, bad UTF-8, a folder in its place."""
+    ProfileStore().save(own_profile())
+    dw_site.mkdir()
+    path = make_hostile(dw_site / "instelling.json", kind)
+    news = finishes(managed_at_start, fifo=path)
+    assert isinstance(news, ManagedNews), news
+    assert news.notice and str(path) in news.notice
+    assert finishes(lambda: load_effective()[0], fifo=path) == normalized(own_profile())

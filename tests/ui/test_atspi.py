@@ -154,3 +154,21 @@ def test_in_english_too_names_carry_no_markup_or_entities(tools: None) -> None:
     report = run_client("en", ["start", "beslisboom", "tree leaf", "training", "over"])
     assert report["scenes"] == ["start", "beslisboom", "training", "over", "tree leaf"]
     assert report["problems"] == [], "\n".join(report["problems"])  # type: ignore[arg-type]
+
+
+def test_a_managed_cards_read_only_fields_are_named_and_reached(tools: None, dw_site: Path) -> None:
+    """Instellingsgegevens with the institution's card: its read-only fields are Tab stops with
+    clean names, like every other field (the app inherits DOCENTWIJZER_SITE)."""
+    from docentwijzer.profile import Contact, InstitutionProfile, Maintainer, export_profile
+
+    dw_site.mkdir(parents=True)
+    card = InstitutionProfile(
+        institution="Hogeschool Voorbeeld",
+        issued=date(2026, 11, 1),
+        maintainer=Maintainer(name="Servicedesk", contact="servicedesk@example.nl"),
+        contacts={"studentendecaan": Contact(name="Decanaat", phone="030 123 45 67")},
+    )
+    export_profile(card, dw_site / "instelling.json")
+    report = run_client("nl", ["instelling"])
+    assert report["scenes"] == ["instelling"]
+    assert report["problems"] == [], "\n".join(report["problems"])  # type: ignore[arg-type]

@@ -722,3 +722,23 @@ def test_past_the_review_date_the_tree_shows_the_line_beside_the_contacts(
     screen.clock = lambda: datetime(2027, 4, 1, 10, 0)  # type: ignore[method-assign]
     screen.render()
     assert not [w for w in screen.findChildren(QLabel, "managedOverdue") if w.isVisibleTo(screen)]
+
+
+def test_export_with_a_managed_card_hands_out_what_the_screen_shows(
+    main_window: MainWindow,
+    qtbot: QtBot,
+    dialog_log,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dw_site: Path,
+) -> None:
+    ProfileStore().save(trainer_profile())
+    managed_card_file(dw_site)
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *_: str(tmp_path / "kaart.json"))
+    screen = open_profile(main_window, qtbot)
+    assert screen.export_file()
+    handed = read_profile_file(tmp_path / "kaart.json")
+    assert handed.contacts["studentendecaan"].phone == "030 123 45 67"  # the card's
+    assert handed.contacts["vertrouwenspersoon"].email == "vp@example.nl"  # the teacher's own
+    # A hand-out is not a managed card: no date, maintainer or review date go with it.
+    assert (handed.issued, handed.maintainer, handed.review_before) == (None, None, None)
