@@ -2,9 +2,10 @@
 
 Runs the build at APP (``dist/DocentWijzer/DocentWijzer``) in place of ``python -m docentwijzer``
 under the screen-reader walk of tests/ui/test_atspi.py (Xvfb, the AT-SPI bridge on, every screen,
-a tree leaf, the notes editor, a dialog), reads /proc/PID/maps of the app twice a second, and
-prints which of the build's shared libraries it mapped and which it never did, with their
-sizes. This is how packaging/docentwijzer.spec's LEAN lists were chosen: measure a full build
+a tree leaf, the notes editor, a dialog), then its ``--self-test`` (which also exports PDFs),
+reads /proc/PID/maps of the app ten times a second, and prints which of the build's shared
+libraries it mapped and which it never did, with their sizes. This is how
+packaging/docentwijzer.spec's LEAN lists were chosen: measure a full build
 (``DOCENTWIJZER_BUILD_FULL=1 sh packaging/build.sh``), then check the lean one still walks.
 
 Usage (from the repository, with the dev venv): .venv/bin/python packaging/loaded_libs.py APP
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import sys
 import tempfile
 import threading
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _mapped(app: Path, seen: set[str], stop: threading.Event) -> None:
-    while not stop.wait(0.5):
+    while not stop.wait(0.1):
         for pid in filter(str.isdigit, os.listdir("/proc")):
             try:
                 if Path(f"/proc/{pid}/exe").resolve() != app:
@@ -59,6 +61,9 @@ def main(argv: list[str]) -> int:
         watcher.start()
         try:
             report = run_client("nl", ALL_SCENES)
+            with tempfile.TemporaryDirectory() as home:
+                env = {"PATH": "/usr/bin:/bin", "HOME": home}
+                self_test = subprocess.run([str(app), "--self-test"], env=env, check=False)
         finally:
             stop.set()
             watcher.join()
@@ -71,13 +76,14 @@ def main(argv: list[str]) -> int:
     unused = sorted(set(shipped) - set(loaded), key=lambda name: -shipped[name])
     print(f"scenes walked: {', '.join(map(str, report['scenes']))}")  # type: ignore[call-overload]
     print(f"problems: {report['problems'] or 'none'}")
+    print(f"--self-test: {'passed' if self_test.returncode == 0 else 'FAILED'}")
     print(f"\nloaded ({len(loaded)}, {sum(shipped[n] for n in loaded) / 1e6:.1f} MB):")
     for name in loaded:
         print(f"  {shipped[name] / 1e6:6.2f} MB  {Path(name).relative_to(folder)}")
     print(f"\nnever loaded ({len(unused)}, {sum(shipped[n] for n in unused) / 1e6:.1f} MB):")
     for name in unused:
         print(f"  {shipped[name] / 1e6:6.2f} MB  {Path(name).relative_to(folder)}")
-    return 0 if not report["problems"] else 1
+    return 0 if not report["problems"] and self_test.returncode == 0 else 1
 
 
 if __name__ == "__main__":
