@@ -369,3 +369,15 @@ def test_the_smaller_icu_data_sorts_and_names_as_the_full_data_does(tmp_path: Pa
     assert got == expected
     assert expected["nl_NL numeric"][:2] == ["9 dingen", "10 dingen"]  # type: ignore[index]
     assert expected["zone nl_NL"] == "Midden-Europese standaardtijd"
+
+
+def test_the_build_script_builds_from_the_lock_and_self_tests_in_an_empty_environment() -> None:
+    build = (ROOT / "packaging/build.sh").read_text(encoding="utf-8")
+    commands = [line.strip() for line in build.splitlines() if not line.lstrip().startswith("#")]
+    text = "\n".join(commands)
+    assert '"$PYTHON" -m venv "$venv"' in text  # a fresh venv, not the developer's .venv
+    assert "--require-hashes --only-binary=:all: -r packaging/requirements.lock" in text
+    assert "pip install" in text and text.count("pip install") == 1  # nothing unlocked
+    assert "packaging/check_lock.py" in text
+    assert 'env -i PATH=/usr/bin:/bin HOME="$home" "$app" --self-test' in text
+    assert "unpacked" in text and "--self-test in an empty environment: $result" in text
