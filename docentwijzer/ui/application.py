@@ -22,6 +22,7 @@ from docentwijzer.ui.focusring import install_focus_ring
 from docentwijzer.ui.qt_translation import install_qt_translator
 from docentwijzer.ui.startup import after_first_paint, release_source_cache
 from docentwijzer.ui.theme import apply_theme
+from docentwijzer.ui.widgets import select_after_first_paint, selectable_now
 
 if TYPE_CHECKING:
     from docentwijzer.ui.mainwindow import MainWindow
@@ -89,6 +90,7 @@ def _run(lang_override: str | None, qt_args: list[str]) -> int:
     i18n.set_language(lang_override or painted.language)
     app = QApplication([*qt_args, *FUSION_FIRST])  # the app's own style after the first paint
     configure(app, painted, app_style=False)
+    select_after_first_paint()  # the labels' text (the same look, laid out more cheaply)
     window = MainWindow()
     after_first_paint(window, lambda: finish_start(window, painted, lang_override is None))
     # The cycle collector is off until the first paint (``app.main``); should the window never
@@ -119,6 +121,7 @@ def finish_start(window: MainWindow, painted: FirstPaint, follow_language: bool)
     gc.enable()  # paused for the first paint (app.main)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    selectable_now()  # before the app's style polishes the labels
     appstyle.install(app)  # the first frame was drawn by Fusion itself
     try:
         i18n.catalog()

@@ -41,9 +41,10 @@ def pixmap(name: str, token: str = "text", size: int = 20, ratio: float | None =
     if ratio is None:
         screen = QGuiApplication.primaryScreen()
         ratio = screen.devicePixelRatio() if screen is not None else 1.0
-    # A copy of the drawn one (shared until changed): painting a card or the acute bar again
-    # draws no SVG again.
-    return QPixmap(_drawn(name, color_of(token), size, ratio))
+    # A copy of the drawn one: painting a card or the acute bar again draws no SVG again.
+    # (``copy()``: ``QPixmap(pixmap)`` would make PySide6 create the QImage class with its
+    # enums before the first paint, to choose between the constructors.)
+    return _drawn(name, color_of(token), size, ratio).copy()
 
 
 @lru_cache(maxsize=128)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -45,13 +46,48 @@ _HEADINGS = {
 }
 
 
+#: Start-up: the labels made before the first paint, selectable right after it (None: at once).
+_selectable_later: list[QLabel] | None = None
+
+
+def selectable(label: QLabel) -> None:
+    """Text the mouse can select (and copy).
+
+    Such a label lays its text out through a text document of its own, again for every width
+    a layout asks about: the Start screen's few labels took about 6 ms before the first paint.
+    During start-up (:func:`select_after_first_paint`) a label gets it right after the paint,
+    which looks the same (a test compares them pixel for pixel).
+    """
+    if _selectable_later is not None:
+        _selectable_later.append(label)
+    else:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+def select_after_first_paint() -> None:
+    """Start-up, before the window is built: labels become selectable in :func:`selectable_now`."""
+    global _selectable_later
+    _selectable_later = []
+
+
+def selectable_now() -> None:
+    """Right after the first paint: the labels made so far become selectable, and new ones at
+    once (before the app's own style polishes them: it takes the Tab stop a selectable label
+    gets, see ``ui/appstyle.py``)."""
+    global _selectable_later
+    labels, _selectable_later = _selectable_later or [], None
+    for label in labels:
+        if shiboken6.isValid(label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
 def heading(text: str, level: int = 1) -> QLabel:
     """A title (1), section (2) or subsection (3) heading, on the one type scale."""
     label = QLabel(text)
     label.setObjectName(f"h{level}")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    selectable(label)
     factor, weight = _HEADINGS.get(level, _HEADINGS[3])
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
@@ -65,7 +101,7 @@ def paragraph(text: str, *, muted: bool = False, rich: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    selectable(label)
     if muted:
         label.setObjectName("muted")
     return label

@@ -27,12 +27,18 @@ from docentwijzer.ui.mainwindow import MainWindow
 
 PROBE = """
 import gc, json, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QMainWindow
 from docentwijzer.ui import application, dialogs
 
 report = {"notices": []}
 dialogs.warn = lambda parent, title, text: report["notices"].append(text)
+
+def intro(window):
+    # The Start screen's title and the line under it.
+    body = window.current_screen().body
+    return [body.itemAt(0).widget(), body.itemAt(1).widget()]
 
 def look(window):
     app = QApplication.instance()
@@ -43,6 +49,12 @@ def look(window):
         "modules": sorted(sys.modules),
         "gc": gc.isenabled(),
         # The Qt classes PySide6 has created so far (it creates each when first named).
+        # Text documents: a label keeps one only while its text can be selected with the mouse.
+        "documents": len(window.current_screen().findChildren(QTextDocument)),
+        "selectable": [
+            bool(label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)
+            for label in intro(window)
+        ],
         "qt": sorted(
             name
             for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
@@ -56,7 +68,14 @@ def shots(window, when):
     if "--shots" not in sys.argv:
         return {}
     home = window.current_screen()
-    parts = {"bar": window.acute_bar, "nav": window.nav, "cards": home.grid.parentWidget()}
+    title, line = intro(window)
+    parts = {
+        "bar": window.acute_bar,
+        "nav": window.nav,
+        "cards": home.grid.parentWidget(),
+        "title": title,
+        "intro": line,
+    }
     folder = sys.argv[sys.argv.index("--shots") + 1]
     saved = {}
     for name, widget in parts.items():
@@ -152,6 +171,19 @@ def test_the_style_classes_are_not_created_before_the_first_paint(tmp_path: Path
     assert {"QStyle", "QProxyStyle"} <= after  # and the style once it is installed
 
 
+def test_the_start_screen_text_is_selectable_from_right_after_the_first_paint(
+    tmp_path: Path,
+) -> None:
+    """A label whose text the mouse can select lays it out through a text document of its own,
+    again for every width a layout asks about (about 6 ms on the Start screen before the first
+    paint); the Start screen's text becomes selectable right after the paint instead."""
+    report = start(tmp_path)
+    assert report["painted"]["documents"] == 0
+    assert report["painted"]["selectable"] == [False, False]
+    assert report["settled"]["selectable"] == [True, True]
+    assert report["settled"]["documents"] >= 2
+
+
 def test_the_garbage_collector_waits_for_the_first_paint_and_runs_again_after_it(
     tmp_path: Path,
 ) -> None:
@@ -166,10 +198,11 @@ def test_the_garbage_collector_waits_for_the_first_paint_and_runs_again_after_it
 def test_the_first_paint_looks_as_the_settled_window_does(tmp_path: Path) -> None:
     """What start-up leaves for after the first paint (the app's own style among it) changes
     nothing the first frame shows: the acute bar, the navigation and the situation cards are
-    drawn the same, pixel for pixel, as once everything has settled."""
+    drawn the same, pixel for pixel, as once everything has settled; so are the title and the
+    line under it, which can be selected with the mouse from right after the paint."""
     report = start(tmp_path, "--shots", str(tmp_path))
     painted, settled = report["painted_shots"], report["settled_shots"]
-    assert set(painted) == {"bar", "nav", "cards"}
+    assert set(painted) == {"bar", "nav", "cards", "title", "intro"}
     for part, path in painted.items():
         first, last = QImage(path), QImage(settled[part])
         assert not first.isNull() and first.size() == last.size(), part
