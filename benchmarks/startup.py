@@ -1,7 +1,7 @@
 """Start-up: ``python -m docentwijzer`` until its window is on screen, against a bare PySide6
 window of the same size, in the same run, alternated, as a ratio (goal ≤ 1.5×).
 
-    python benchmarks/startup.py [--pairs 9] [--offscreen] [--phases]
+    python benchmarks/startup.py [--pairs 9] [--offscreen] [--phases] [--instructions]
 
 On a real X server (a private Xvfb) an ordinary X client watches from outside: the figures are
 the time from starting the process until its top-level window is *mapped*, and until the first
@@ -10,6 +10,10 @@ the production entry point, unchanged. ``--offscreen`` (or no Xvfb) times the sa
 on Qt's offscreen platform until the first paint event, for machines without X.
 ``--phases`` prints where the processor time goes instead, phase by phase, against the bare
 window (measured inside each process, so it says where, not how long from outside).
+``--instructions`` counts the instructions each process runs until the loop turn after its first
+paint (valgrind's callgrind): slow (about 10 s a run), but the same from run to run within 0.2%
+whatever else the machine does, so a change of a few milliseconds shows where timings drown in
+noise.
 """
 
 from __future__ import annotations
@@ -266,11 +270,69 @@ def phases(pairs: int, real: bool) -> None:
     )
 
 
+def instructions(real: bool) -> None:
+    """User-space instructions until the loop turn after the first paint (callgrind), app and
+    bare window; each counted after a warm-up run (which writes the bytecode)."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        print("  --instructions needs valgrind (apt-get install valgrind)")
+        return
+    counts: dict[str, int] = {}
+    with contextlib.ExitStack() as stack:
+        home = stack.enter_context(tempfile.TemporaryDirectory())
+        used_install(home)
+        env = environment(home)
+        if real:
+            from _x11 import Xvfb
+
+            env["DISPLAY"] = stack.enter_context(Xvfb())
+        else:
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        for kind in ("app", "bare"):
+            subprocess.run(
+                [sys.executable, "-c", PHASES_PROBE, kind],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
+            out = subprocess.run(
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--callgrind-out-file=/dev/null",
+                    sys.executable,
+                    "-c",
+                    PHASES_PROBE,
+                    kind,
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            ).stderr
+            found = re.search(r"Collected : (\d+)", out)
+            assert found, out[-2000:]
+            counts[kind] = int(found.group(1))
+    where = "Xvfb" if real else "offscreen"
+    print(f"instructions until the loop turn after the first paint (callgrind, {where}):")
+    print(f"  DocentWijzer {counts['app'] / 1e6:8.0f} million")
+    print(f"  bare window  {counts['bare'] / 1e6:8.0f} million")
+    print(f"  ratio        {counts['app'] / counts['bare']:8.2f}×")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=9, help="counted pairs (at least 7)")
     parser.add_argument("--offscreen", action="store_true", help="Qt offscreen, no X server")
     parser.add_argument("--phases", action="store_true", help="processor time per phase")
+    parser.add_argument(
+        "--instructions", action="store_true", help="instructions to the first paint (valgrind)"
+    )
     args = parser.parse_args()
     pairs = max(7, args.pairs)
     from _x11 import available
@@ -279,6 +341,9 @@ def main() -> int:
     real = not args.offscreen and missing is None
     if args.phases:
         phases(pairs, real)
+        return 0
+    if args.instructions:
+        instructions(real)
         return 0
     print(f"start-up, {pairs} alternated pairs after a warm-up pair; {machine()}")
     if missing:
