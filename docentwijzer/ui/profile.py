@@ -156,7 +156,7 @@ class ProfileScreen(Screen):
                 form.set_contact(extra)
                 form.set_locked(True)
                 self.managed_extra_forms.append(form)
-                self.body.addWidget(card(form))
+                self.body.addWidget(card(_managed_note(), form))
         own_heading = "instelling.own_extra_heading" if self.card else "instelling.extra_heading"
         self.body.addWidget(heading(t(own_heading), 2))
         self.body.addWidget(paragraph(content.extra.text, muted=True))
@@ -216,21 +216,23 @@ class ProfileScreen(Screen):
     def _build_managed(self, *, previous: bool) -> None:
         """ "Beheerd door je instelling": whose card this is, its date, whom to tell."""
         self.managed_box: QWidget | None = None
-        self.overdue: QLabel | None = None
+        self.who_line: QLabel | None = None
         if self.card is None:
             return
         issued = format_date(self.card.issued) if self.card.issued else ""
+        overdue = managed_overdue(self.card, today())
+        # Whom to tell: in the quiet overdue line when the card is past its review date.
+        self.who_line = paragraph(
+            overdue or t("instelling.managed_who", who=maintainer_text(self.card))
+        )
+        self.who_line.setObjectName("managedOverdue" if overdue else "managedWho")
         parts: list[QWidget] = [
             heading(t("instelling.managed_heading"), 2),
             paragraph(t("instelling.managed_intro", date=issued)),
-            paragraph(t("instelling.managed_who", who=maintainer_text(self.card))),
+            self.who_line,
         ]
         if previous:
             parts.append(paragraph(t("instelling.managed_previous"), muted=True))
-        self.overdue = paragraph(managed_overdue(self.card, today()) or "", muted=True)
-        self.overdue.setObjectName("managedOverdue")
-        self.overdue.setVisible(bool(self.overdue.text()))
-        parts.append(self.overdue)
         self.managed_box = card(*parts)
         self.managed_box.setAccessibleName(t("instelling.managed_heading"))
         self.body.addWidget(self.managed_box)

@@ -741,3 +741,10 @@ def test_a_hostile_managed_file_is_refused_quickly_reported_and_the_start_goes_o
     assert isinstance(news, ManagedNews), news
     assert news.notice and str(path) in news.notice
     assert finishes(lambda: load_effective()[0], fifo=path) == normalized(own_profile())
+
+
+def test_check_report_says_when_the_card_is_past_its_review_date(dw_site: Path) -> None:
+    path = place(dw_site, managed(issued=date(2025, 1, 1), review_before=date(2025, 6, 1)))
+    text, ok = check_report(path)
+    assert ok  # still used: stale is not broken
+    assert "ouder dan hun controledatum (01-06-2025); meld het bij Servicedesk" in text

@@ -552,7 +552,7 @@ def test_a_managed_card_is_shown_read_only_and_still_reached_and_read(
     assert "Beheerd door je instelling" in text
     assert "versie van 01-11-2026" in text
     assert "Meld het bij Servicedesk Studentzaken (studentzaken@example.nl)." in text
-    assert screen.overdue is not None and not screen.overdue.isVisible()  # not due yet
+    assert screen.who_line is not None and screen.who_line.objectName() == "managedWho"  # not due
 
     decaan = screen.forms["studentendecaan"]
     assert decaan.fields["phone"].text() == "030 123 45 67"  # the card's, not the own 030 111
@@ -635,8 +635,10 @@ def test_past_the_review_date_one_quiet_line_names_the_maintainer(
     monkeypatch.setattr(profile_ui, "today", lambda: date(2027, 6, 1))
     managed_card_file(dw_site)
     screen = open_profile(main_window, qtbot)
-    assert screen.overdue is not None and screen.overdue.isVisible()
-    assert screen.overdue.text() == (
+    assert screen.who_line is not None and screen.who_line.isVisible()
+    assert screen.who_line.objectName() == "managedOverdue"
+    assert "Klopt er iets niet?" not in shown_text(screen)  # the maintainer is named once
+    assert screen.who_line.text() == (
         "De contactgegevens van je instelling zijn ouder dan hun controledatum (01-05-2027); "
         "meld het bij Servicedesk Studentzaken (studentzaken@example.nl)."
     )
