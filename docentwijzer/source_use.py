@@ -23,6 +23,7 @@ DOCUMENT_AREAS: dict[str, str] = {
     "instelling": "instelling",
     "openheid": "openheid",
     "belonging": "belonging",
+    "zelfhulp": "zelfhulp",
     "oefenen": "oefenen",
     "casuistiek": "training",
     "achtergrond": "achtergrond",

@@ -14,6 +14,7 @@ from docentwijzer.openheid import OpennessContent
 from docentwijzer.profile import ProfileContent
 from docentwijzer.training import Background, CaseSet
 from docentwijzer.tree import TreeContent
+from docentwijzer.zelfhulp import SelfHelpContent
 from docentwijzer.zelfzorg import SelfCareContent
 
 DOCUMENTS: dict[str, type[ContentDocument]] = {
@@ -24,6 +25,7 @@ DOCUMENTS: dict[str, type[ContentDocument]] = {
     "achtergrond": Background,
     "instelling": ProfileContent,
     "belonging": BelongingContent,
+    "zelfhulp": SelfHelpContent,
     "openheid": OpennessContent,
     "oefenen": PracticeContent,
     "zelfzorg": SelfCareContent,

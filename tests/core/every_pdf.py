@@ -24,6 +24,7 @@ from docentwijzer.training import background, builtin_cases
 from docentwijzer.training_pdf import write_handout as write_trainer_handout
 from docentwijzer.tree import Walk, resolve_contacts, tree_content
 from docentwijzer.tree_pdf import write_route_pdf
+from docentwijzer.zelfhulp_pdf import write_self_help
 from tests.core.test_openheid import sample
 from tests.core.test_overview_pdf import filled_store
 
@@ -93,4 +94,5 @@ EVERY_PDF: dict[str, Callable[[Path, Lang], None]] = {
     "trainer hand-out": trainer,
     "observer sheet": observer_sheet,
     "year overview": year_overview,
+    "student hand-out": write_self_help,
 }
