@@ -39,6 +39,7 @@ AREAS: tuple[Area, ...] = (
     Area("over", "docentwijzer.ui.about:AboutScreen"),
     Area("acuut", "docentwijzer.ui.acute:AcuteScreen", in_nav=False),
     Area("zelfzorg", "docentwijzer.ui.zelfzorg:SelfCareScreen", in_nav=False),
+    Area("zelfhulp", "docentwijzer.ui.zelfhulp:SelfHelpScreen", in_nav=False),
     Area("bronnen", "docentwijzer.ui.bronnen:SourcesScreen", in_nav=False),
     Area("achtergrond", "docentwijzer.ui.achtergrond:BackgroundScreen", in_nav=False),
 )

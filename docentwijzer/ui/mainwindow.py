@@ -277,6 +277,9 @@ class MainWindow(QMainWindow):
         acute.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         acute.triggered.connect(lambda: self.navigate("acuut"))
         help_menu.addAction(t("app.area_over")).triggered.connect(lambda: self.navigate("over"))
+        help_menu.addAction(t("app.area_zelfhulp")).triggered.connect(
+            lambda: self.navigate("zelfhulp")
+        )
         help_menu.addAction(t("app.area_bronnen")).triggered.connect(
             lambda: self.navigate("bronnen")
         )
