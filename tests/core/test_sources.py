@@ -65,7 +65,18 @@ DATA_FIELDS = {
     "signal_id",
     "weight",
     "points_to",
+    "say",  # phrase ids of the tree's phrase book
+    "skill",  # a practice choice's skill id
 }
+
+#: The tree's own words for its parts, which an English reader must never meet: Dutch ones
+#: ("blad", "tak", "vraag") and the code's ("leaf", "node"). Placeholders are left out first.
+TREE_JARGON_EN = re.compile(r"\b(blad|tak|vraag|leaf|node|nodes)\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def tree_jargon(text: str) -> list[str]:
+    return [m.group(0) for m in TREE_JARGON_EN.finditer(PLACEHOLDER.sub("", text))]
 
 
 def problems_in(text: str) -> list[str]:
@@ -321,6 +332,26 @@ def test_no_interface_string_names_a_file_seed_design_document_or_node_id() -> N
             text = entry.get(lang)
             if problems_in(text):
                 bad.append((key, lang, text))
+    assert not bad, bad[:5]
+
+
+def test_the_jargon_check_finds_what_an_english_reader_would_trip_over() -> None:
+    assert tree_jargon("The Psychological leaf says: offer the exercise.") == ["leaf"]
+    assert tree_jargon("Zie de tak 'Weet ik niet zeker' (vraag 'start')") == ["tak", "vraag"]
+    assert tree_jargon("You arrive at: {leaf}. He leaves without a word.") == []
+
+
+def test_no_english_string_speaks_the_tree_s_internal_language() -> None:
+    """Content and interface text; citations quote Dutch headings as published, glossed."""
+    bad = []
+    for name in sorted(DOCUMENTS):
+        document = load_content(name, DOCUMENTS[name], "en")
+        for path, text in visible_strings(document.model_dump()):
+            if tree_jargon(text):
+                bad.append((name, path, text[:80]))
+    for key, entry in catalog().items():
+        if tree_jargon(entry.get("en")):
+            bad.append(("locale", key, entry.get("en")[:80]))
     assert not bad, bad[:5]
 
 
