@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from docentwijzer.ui import theme
+from docentwijzer.ui import appstyle, theme
 from docentwijzer.ui.mainwindow import MainWindow
 
 
@@ -17,6 +17,7 @@ from docentwijzer.ui.mainwindow import MainWindow
 def test_drawing_through_the_app_style_cannot_use_up_none(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
     # PySide6 drops a reference to None on each QStyle call made from Python (AppStyle does
     # thousands); without the shield the process aborts ("none_dealloc") after a while.
+    appstyle.install(qapp)  # as the app does after its first paint (and shields None there)
     theme.apply_theme(qapp, "light", 100)
     table, combo = QTableView(), QComboBox()
     qtbot.addWidget(table)
