@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,24 @@ from PySide6.QtWidgets import (
 
 from docentwijzer.ui.theme import current, plain_name
 from docentwijzer.ui.tokens import RADIUS
+
+
+def _begin_edge(painter: QPainter, option: QStyleOption) -> QRectF:
+    """Save the painter and set it up for a control's edge in the theme's input-border colour
+    (dashed when disabled, 2 px in trainer mode); the rectangle to draw, inset by half the pen
+    so the edge lands on whole pixels (crisp, not blurred). The caller restores the painter."""
+    theme = current()
+    enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    width = 2 if theme.trainer else 1
+    pen = QPen(QColor(theme.colors.input_border if enabled else theme.colors.disabled), width)
+    if not enabled:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = width / 2
+    return option.rect.toRectF().adjusted(half, half, -half, -half)
 
 
 class AppStyle(QProxyStyle):
@@ -63,19 +81,7 @@ class AppStyle(QProxyStyle):
         box = element == pe.PE_IndicatorCheckBox
         if not box and element != pe.PE_IndicatorRadioButton:
             return
-        theme = current()
-        c = theme.colors
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 2 if theme.trainer else 1
-        pen = QPen(QColor(c.input_border if enabled else c.disabled), width)
-        if not enabled:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = width / 2  # on whole pixels: a crisp edge, not a blurred one
-        rect = option.rect.toRectF().adjusted(inset, inset, -inset, -inset)
+        rect = _begin_edge(painter, option)
         if box:
             painter.drawRoundedRect(rect, 2, 2)
         else:
@@ -94,19 +100,7 @@ class AppStyle(QProxyStyle):
         if control not in (cc.CC_ComboBox, cc.CC_SpinBox):
             return
         # Fusion draws these edges as a shade of the window colour: invisible in dark mode.
-        theme = current()
-        c = theme.colors
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = 2 if theme.trainer else 1
-        pen = QPen(QColor(c.input_border if enabled else c.disabled), width)
-        if not enabled:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        half = width / 2  # on whole pixels: a crisp edge
-        rect = option.rect.toRectF().adjusted(half, half, -half, -half)
+        rect = _begin_edge(painter, option)
         painter.drawRoundedRect(rect, RADIUS["control"], RADIUS["control"])
         painter.restore()
 
